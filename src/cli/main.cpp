@@ -1,0 +1,192 @@
+// driftcheck: compare the old and new version of a contract and report breaking changes.
+// Exit status: 0 compatible, 1 findings at or above --fail-on, 2 could not check.
+#include <CLI/CLI.hpp>
+#include <google/protobuf/stubs/common.h>
+
+#include <future>
+#include <iostream>
+#include <unistd.h>
+
+#include "core/input_error.h"
+#include "core/rule_docs.h"
+#include "proto/load.h"
+#include "proto/registry.h"
+#include "report/report.h"
+
+#ifndef DRIFTCHECK_VERSION
+#define DRIFTCHECK_VERSION "0.1.0"
+#endif
+
+namespace {
+
+using namespace driftcheck;
+
+constexpr int kExitOk = 0, kExitBreaking = 1, kExitError = 2;
+
+struct Options {
+  std::string old_input, new_input;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string min_level = "warning";
+  std::vector<std::string> includes;
+  std::vector<std::string> categories, rules, excepts;
+  std::string config_version = "v2";
+  std::string color = "auto";
+};
+
+int list_rules(const std::string& domain) {
+  for (const RuleDoc& d : rule_docs()) {
+    if (!domain.empty() && d.domain != domain) continue;
+    std::string cats;
+    for (const auto& c : d.categories) cats += (cats.empty() ? "" : ",") + c;
+    std::printf("%-48s %-6s %-8s %-30s %s\n", d.id.c_str(), d.domain.c_str(), std::string(to_string(d.severity)).c_str(),
+                cats.c_str(), d.summary.c_str());
+  }
+  return kExitOk;
+}
+
+int explain(const std::string& id) {
+  const RuleDoc* d = find_rule_doc(id);
+  if (!d) {
+    std::cerr << "driftcheck: no rule " << id << " (see `driftcheck rules`)\n";
+    return kExitError;
+  }
+  std::string cats;
+  for (const auto& c : d->categories) cats += (cats.empty() ? "" : ", ") + c;
+  std::string breaks;
+  for (const auto& b : breaks_names(d->breaks)) breaks += (breaks.empty() ? "" : ", ") + b;
+  std::cout << d->body << "\n\n"
+            << "domain: " << d->domain << "    severity: " << to_string(d->severity)
+            << "    categories: " << (cats.empty() ? "-" : cats) << "    breaks: " << (breaks.empty() ? "-" : breaks)
+            << (d->is_default ? "    (on by default)" : "") << '\n';
+  return kExitOk;
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+}
+
+int compare(const Options& opt) {
+  Severity fail_on = Severity::error;
+  bool never_fail = opt.fail_on == "never";
+  if (!never_fail) fail_on = *parse_severity(opt.fail_on);
+  Severity min_level = *parse_severity(opt.min_level);
+
+  proto::Selection selection;
+  selection.version = opt.config_version;
+  selection.use = opt.categories;
+  selection.use.insert(selection.use.end(), opt.rules.begin(), opt.rules.end());
+  selection.except = opt.excepts;
+  std::vector<std::string> warnings;
+  std::vector<std::string> rule_ids = proto::select_rules(selection, &warnings);
+  for (const auto& w : warnings) std::cerr << "driftcheck: warning: " << w << '\n';
+
+  proto::LoadOptions load;
+  load.include_dirs = opt.includes;
+  // Both sides load in parallel: parsing dominates on big descriptor sets.
+  auto old_future = std::async(std::launch::async, [&] { return proto::load_image(opt.old_input, load); });
+  std::unique_ptr<proto::Image> new_image;
+  std::unique_ptr<proto::Image> old_image;
+  try {
+    new_image = proto::load_image(opt.new_input, load);
+  } catch (...) {
+    try { old_future.get(); } catch (...) {}
+    throw;
+  }
+  old_image = old_future.get();
+
+  std::vector<Finding> all = proto::run_checks(*old_image, *new_image, rule_ids);
+  Report report;
+  report.old_input = opt.old_input;
+  report.new_input = opt.new_input;
+  bool failing = false;
+  for (Finding& f : all) {
+    if (!never_fail && f.severity >= fail_on) failing = true;
+    if (f.severity >= min_level) report.findings.push_back(std::move(f));
+    else ++report.hidden;
+  }
+  if (opt.format == "json") write_json(std::cout, report);
+  else write_text(std::cout, report, use_color(opt.color));
+  std::cout.flush();
+  return failing ? kExitBreaking : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  GOOGLE_PROTOBUF_VERIFY_VERSION;
+  CLI::App app{
+      "driftcheck compares the old and new version of a contract and reports every breaking change.\n\n"
+      "  driftcheck OLD NEW              compare two protobuf contracts\n"
+      "  driftcheck rules                list every rule\n"
+      "  driftcheck explain RULE_ID      what a rule catches, why it breaks, how to fix it\n\n"
+      "OLD and NEW are each a FileDescriptorSet (protoc --descriptor_set_out, buf build -o x.binpb),\n"
+      "a .proto file, or a folder of .proto files (the folder is the import root).\n"
+      "Exit status: 0 compatible, 1 breaking changes found, 2 could not check.",
+      "driftcheck"};
+  app.set_version_flag("--version", DRIFTCHECK_VERSION);
+  app.require_subcommand(0, 1);
+  Options opt;
+
+  auto* rules_cmd = app.add_subcommand("rules", "List every rule: id, domain, severity, categories, summary");
+  std::string rules_domain;
+  rules_cmd->add_option("--domain", rules_domain, "Only rules of this domain (proto)");
+  auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
+  std::string explain_id;
+  explain_cmd->add_option("RULE_ID", explain_id, "Rule id, e.g. FIELD_NO_DELETE")->required();
+
+  app.add_option("OLD", opt.old_input, "The old (baseline) contract");
+  app.add_option("NEW", opt.new_input, "The new contract, under check");
+  app.add_option("--format", opt.format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("--fail-on", opt.fail_on, "Exit 1 when a finding has at least this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  app.add_option("--min-level", opt.min_level, "Report findings of at least this severity")
+      ->check(CLI::IsMember({"error", "warning", "info"}))
+      ->capture_default_str();
+  app.add_option("-I,--include", opt.includes, "Extra import root for .proto inputs (repeatable)");
+  app.add_option("--category", opt.categories,
+                 "buf category to check: FILE (default), PACKAGE, WIRE_JSON, WIRE, CSR (repeatable)")
+      ->delimiter(',');
+  app.add_option("--rule", opt.rules, "Rule id (or category) to check, instead of the default set (repeatable)")
+      ->delimiter(',');
+  app.add_option("--except", opt.excepts, "Rule id or category to leave out (repeatable)")->delimiter(',');
+  app.add_option("--config-version", opt.config_version,
+                 "buf config version whose rule set and categories apply")
+      ->check(CLI::IsMember({"v1beta1", "v1", "v2"}))
+      ->capture_default_str();
+  app.add_option("--color", opt.color, "Colour in text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "driftcheck: " << e.what() << " (see driftcheck --help)\n";
+    return kExitError;
+  }
+
+  try {
+    if (rules_cmd->parsed()) return list_rules(rules_domain);
+    if (explain_cmd->parsed()) return explain(explain_id);
+    if (opt.old_input.empty() || opt.new_input.empty()) {
+      std::cerr << "driftcheck: give OLD and NEW (see driftcheck --help)\n";
+      return kExitError;
+    }
+    return compare(opt);
+  } catch (const InputError& e) {
+    std::cerr << "driftcheck: error: " << e.what() << '\n';
+    return kExitError;
+  } catch (const std::exception& e) {
+    std::cerr << "driftcheck: internal error: " << e.what() << '\n';
+    return kExitError;
+  }
+}

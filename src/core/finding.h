@@ -1,0 +1,56 @@
+// A finding is what a rule reports: one breaking (or noteworthy) change, located and explained.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace driftcheck {
+
+enum class Severity { info = 0, warning = 1, error = 2 };
+
+std::string_view to_string(Severity s);
+std::optional<Severity> parse_severity(std::string_view s);
+
+// Which kind of compatibility a change breaks. A rule may break several.
+enum Breaks : uint8_t {
+  breaks_none = 0,
+  breaks_wire = 1,
+  breaks_json = 2,
+  breaks_source = 4,
+  breaks_abi = 8,
+};
+std::vector<std::string> breaks_names(uint8_t breaks);
+uint8_t parse_breaks(std::string_view comma_or_space_separated);
+
+// A span in a file: 1-based line and column, end column exclusive (protobuf spans plus one).
+// An empty file means "no file" (a deleted file or package).
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  int end_line = 0;
+  int end_column = 0;
+
+  bool has_file() const { return !file.empty(); }
+};
+
+struct Finding {
+  std::string rule;        // e.g. FIELD_NO_DELETE
+  Severity severity = Severity::error;
+  std::string domain;      // proto, openapi, cpp
+  std::string message;     // one sentence, plain words
+  std::string path;        // the element's full name, e.g. pkg.Msg.field
+  Location location;       // primary location, in the NEW contract
+  std::optional<Location> old_location;  // the element in the OLD contract
+  uint8_t breaks = breaks_none;
+  std::string hint;        // how to evolve safely; may be empty
+};
+
+// buf's order: findings without a file first, then file, line, column, rule, message, end.
+bool finding_less(const Finding& a, const Finding& b);
+void sort_and_dedupe(std::vector<Finding>& findings);
+
+}  // namespace driftcheck

@@ -1,0 +1,196 @@
+#include "proto/load.h"
+
+#include <google/protobuf/compiler/importer.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/unknown_field_set.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unordered_set>
+
+#include "core/input_error.h"
+#include "core/read_file.h"
+
+#ifndef DRIFTCHECK_PROTOBUF_INCLUDE
+#define DRIFTCHECK_PROTOBUF_INCLUDE "/usr/include"
+#endif
+
+namespace driftcheck::proto {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kBufImageExtension = 8042;  // buf's ImageFile.buf_extension
+constexpr int kBufIsImport = 1;
+
+// buf images mark dependency files with buf_extension.is_import; protoc sets do not.
+bool buf_marks_import(const gp::FileDescriptorProto& fd) {
+  const gp::UnknownFieldSet& unknown = fd.GetReflection()->GetUnknownFields(fd);
+  for (int i = 0; i < unknown.field_count(); ++i) {
+    const gp::UnknownField& f = unknown.field(i);
+    if (f.number() != kBufImageExtension || f.type() != gp::UnknownField::TYPE_LENGTH_DELIMITED) continue;
+    gp::UnknownFieldSet ext;
+    if (!ext.ParseFromString(f.length_delimited())) return false;
+    for (int j = 0; j < ext.field_count(); ++j)
+      if (ext.field(j).number() == kBufIsImport && ext.field(j).type() == gp::UnknownField::TYPE_VARINT)
+        return ext.field(j).varint() != 0;
+  }
+  return false;
+}
+
+std::string display_prefix(const fs::path& root) {
+  std::string s = root.lexically_normal().generic_string();
+  if (s.empty() || s == "." || s == "./") return "";
+  if (s.back() != '/') s.push_back('/');
+  if (s.rfind("./", 0) == 0) s.erase(0, 2);
+  return s;
+}
+
+std::unique_ptr<Image> new_image(const std::string& input) {
+  auto image = std::make_unique<Image>();
+  image->source = input;
+  image->arena = std::make_unique<gp::Arena>();
+  image->set = gp::Arena::CreateMessage<gp::FileDescriptorSet>(image->arena.get());
+  return image;
+}
+
+std::unique_ptr<Image> load_descriptor_set(const std::string& input, const std::string& bytes) {
+  auto image = new_image(input);
+  if (bytes.size() > static_cast<size_t>(INT32_MAX))
+    throw InputError(input + ": descriptor set is larger than 2 GiB, which protobuf cannot read");
+  if (!image->set->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+    throw InputError(input + ": truncated or malformed FileDescriptorSet (protobuf could not parse it)");
+  if (image->set->file_size() == 0)
+    throw InputError(input + ": FileDescriptorSet holds no files");
+  build_image(*image);
+  for (File& f : image->files) f.is_import = buf_marks_import(*f.d);
+  return image;
+}
+
+class FirstErrorCollector : public gp::compiler::MultiFileErrorCollector {
+ public:
+  explicit FirstErrorCollector(std::string prefix) : prefix_(std::move(prefix)) {}
+  void AddError(const std::string& filename, int line, int column, const std::string& message) override {
+    if (!first_.empty()) return;
+    std::ostringstream out;
+    out << prefix_ << filename;
+    if (line >= 0) out << ':' << line + 1 << ':' << column + 1;
+    out << ": " << message;
+    first_ = out.str();
+  }
+  const std::string& first() const { return first_; }
+
+ private:
+  std::string prefix_;
+  std::string first_;
+};
+
+bool declares_edition(const fs::path& file) {
+  static const std::regex edition_statement(R"((^|\n)\s*edition\s*=)");
+  std::string text;
+  try {
+    text = read_file(file.string());
+  } catch (const InputError&) {
+    return false;
+  }
+  return std::regex_search(text, edition_statement);
+}
+
+// Dependencies first, as protoc --include_imports orders them.
+void add_with_deps(const gp::FileDescriptor* file, gp::FileDescriptorSet& set,
+                   std::unordered_set<std::string>& added) {
+  if (!added.insert(file->name()).second) return;
+  for (int i = 0; i < file->dependency_count(); ++i) add_with_deps(file->dependency(i), set, added);
+  gp::FileDescriptorProto* fd = set.add_file();
+  file->CopyTo(fd);
+  file->CopySourceCodeInfoTo(fd);
+  file->CopyJsonNameTo(fd);
+}
+
+// Parses .proto files under `root` (names relative to it) with protobuf's Importer.
+std::unique_ptr<Image> load_sources(const std::string& input, const fs::path& root,
+                                    const std::vector<std::string>& names, const LoadOptions& options) {
+  gp::compiler::DiskSourceTree tree;
+  tree.MapPath("", root.string());
+  for (const std::string& dir : options.include_dirs) tree.MapPath("", dir);
+  // Well-known types resolve without flags, and cannot be shadowed by user folders.
+  tree.MapPath("google/protobuf", std::string(DRIFTCHECK_PROTOBUF_INCLUDE) + "/google/protobuf");
+  std::string prefix = display_prefix(root);
+  FirstErrorCollector errors(prefix);
+  gp::compiler::Importer importer(&tree, &errors);
+
+  auto image = new_image(input);
+  image->display_prefix = prefix;
+  std::vector<const gp::FileDescriptor*> targets;
+  for (const std::string& name : names) {
+    const gp::FileDescriptor* file = importer.Import(name);
+    if (!file) {
+      if (declares_edition(root / name))
+        throw InputError(prefix + name +
+                         ": uses `edition`, which this build's protobuf parser (3.21) cannot read from "
+                         "source; give a descriptor set instead, made by `buf build -o side.binpb` or "
+                         "`protoc --include_imports --include_source_info -o side.binpb` (protoc >= 27)");
+      throw InputError(errors.first().empty() ? prefix + name + ": could not be parsed" : errors.first());
+    }
+    targets.push_back(file);
+  }
+  std::unordered_set<std::string> added;
+  for (const gp::FileDescriptor* file : targets) add_with_deps(file, *image->set, added);
+  build_image(*image);
+  for (File& f : image->files) {
+    bool target = std::find(names.begin(), names.end(), f.name) != names.end();
+    f.is_import = !target;
+    // Imports resolved from -I or the well-known types are shown by their import name.
+    if (!target) f.display_name = f.name;
+  }
+  return image;
+}
+
+bool looks_like_proto_text(std::string_view bytes) {
+  static const std::regex statement(R"((^|\n)\s*(syntax|edition|package|import|option|message|enum|service|extend)\b)");
+  if (bytes.find('\0') != std::string_view::npos) return false;
+  std::string head(bytes.substr(0, 64 * 1024));
+  return std::regex_search(head, statement);
+}
+
+}  // namespace
+
+bool looks_like_descriptor_set(std::string_view bytes) {
+  // Field 1 (file), wire type 2: every non-empty FileDescriptorSet starts with 0x0a.
+  return !bytes.empty() && static_cast<unsigned char>(bytes[0]) == 0x0a;
+}
+
+std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& options) {
+  std::error_code ec;
+  fs::path path(input);
+  if (!fs::exists(path, ec)) throw InputError(input + ": no such file or directory");
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> names;
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      if (it->is_regular_file(ec) && it->path().extension() == ".proto")
+        names.push_back(it->path().lexically_relative(path).generic_string());
+    }
+    if (ec) throw InputError(input + ": cannot list folder: " + ec.message());
+    if (names.empty()) throw InputError(input + ": folder holds no .proto files");
+    std::sort(names.begin(), names.end());
+    return load_sources(input, path, names, options);
+  }
+  std::string bytes = read_file(input);
+  if (bytes.empty()) throw InputError(input + ": file is empty (expected a FileDescriptorSet or a .proto file)");
+  bool proto_ext = path.extension() == ".proto";
+  if (!proto_ext && looks_like_descriptor_set(bytes)) return load_descriptor_set(input, bytes);
+  if (proto_ext || looks_like_proto_text(bytes)) {
+    fs::path root = path.parent_path();
+    if (root.empty()) root = ".";
+    return load_sources(input, root, {path.filename().generic_string()}, options);
+  }
+  throw InputError(input + ": neither a FileDescriptorSet nor a .proto file");
+}
+
+}  // namespace driftcheck::proto

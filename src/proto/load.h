@@ -1,0 +1,23 @@
+// Loading one side of a protobuf comparison: a FileDescriptorSet (protoc or buf image), a .proto
+// file, or a folder of .proto files (parsed in-process with protobuf's compiler::Importer).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "proto/model.h"
+
+namespace driftcheck::proto {
+
+struct LoadOptions {
+  std::vector<std::string> include_dirs;  // extra import roots (-I)
+};
+
+// Throws InputError with a one-line message naming the input and what is wrong.
+std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& options);
+
+// True when the bytes look like a binary FileDescriptorSet rather than .proto text.
+bool looks_like_descriptor_set(std::string_view bytes);
+
+}  // namespace driftcheck::proto

@@ -1,0 +1,123 @@
+#include "proto/match.h"
+
+#include <algorithm>
+
+namespace driftcheck::proto {
+
+namespace {
+
+// A shape ignores names: what goes on the wire.
+std::string field_shape(const Field& f) {
+  return std::to_string(f.number()) + ':' + std::to_string(f.d->type()) + ':' + std::to_string(f.d->label()) +
+         ':' + std::string(f.type_name());
+}
+
+std::string message_shape(const Message& m) {
+  std::vector<std::string> parts;
+  for (const Field* f : m.fields) parts.push_back(field_shape(*f));
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (auto& p : parts) out += p + ';';
+  return out;
+}
+
+std::string enum_shape(const Enum& e) {
+  std::vector<int32_t> numbers;
+  for (const EnumValue* v : e.values) numbers.push_back(v->d->number());
+  std::sort(numbers.begin(), numbers.end());
+  std::string out;
+  for (int32_t n : numbers) out += std::to_string(n) + ';';
+  return out;
+}
+
+std::string method_shape(const Method& m) {
+  return m.d->input_type() + '>' + m.d->output_type() + (m.d->client_streaming() ? "c" : "") +
+         (m.d->server_streaming() ? "s" : "");
+}
+
+std::string service_shape(const Service& s) {
+  std::vector<std::string> parts;
+  for (const Method* m : s.methods) parts.push_back(method_shape(*m));
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (auto& p : parts) out += p + ';';
+  return out;
+}
+
+std::string_view scope_of(std::string_view full_name) {
+  size_t dot = full_name.rfind('.');
+  return dot == std::string_view::npos ? std::string_view{} : full_name.substr(0, dot);
+}
+
+// The unique element of `candidates` that is new (absent from `old_index`), lives in the same
+// scope as `old`, and has the same non-empty shape.
+template <typename T, typename Container, typename Index, typename Shape>
+const T* unique_same_shape(const T& old, const Container& candidates, const Index& old_index, Shape shape) {
+  std::string want = shape(old);
+  if (want.empty()) return nullptr;
+  const T* found = nullptr;
+  for (const T& c : candidates) {
+    if (old_index.count(c.full_name) || scope_of(c.full_name) != scope_of(old.full_name)) continue;
+    if (shape(c) != want) continue;
+    if (found) return nullptr;  // ambiguous: say nothing rather than guess
+    found = &c;
+  }
+  return found;
+}
+
+}  // namespace
+
+const Message* renamed_message(const CheckContext& ctx, const Message& old_message) {
+  return unique_same_shape(old_message, ctx.new_image.messages, ctx.old_image.message_by_name, message_shape);
+}
+
+const Enum* renamed_enum(const CheckContext& ctx, const Enum& old_enum) {
+  return unique_same_shape(old_enum, ctx.new_image.enums, ctx.old_image.enum_by_name, enum_shape);
+}
+
+const Service* renamed_service(const CheckContext& ctx, const Service& old_service) {
+  return unique_same_shape(old_service, ctx.new_image.services, ctx.old_image.service_by_name, service_shape);
+}
+
+const Method* renamed_method(const Service& old_service, const Service& new_service, const Method& old_method) {
+  const Method* found = nullptr;
+  for (const Method* m : new_service.methods) {
+    bool existed = std::any_of(old_service.methods.begin(), old_service.methods.end(),
+                               [&](const Method* o) { return o->d->name() == m->d->name(); });
+    if (existed || method_shape(*m) != method_shape(old_method)) continue;
+    if (found) return nullptr;
+    found = m;
+  }
+  return found;
+}
+
+const Field* renumbered_field(const Message& old_message, const Message& new_message, const Field& old_field) {
+  auto it = new_message.field_by_name.find(old_field.name());
+  if (it == new_message.field_by_name.end()) return nullptr;
+  const Field* candidate = it->second;
+  if (old_message.field_by_number.count(candidate->number())) return nullptr;
+  return candidate;
+}
+
+std::string describe_type(const Image& image, const Field& field) {
+  using FDP = gp::FieldDescriptorProto;
+  switch (field.d->type()) {
+    case FDP::TYPE_MESSAGE: {
+      const Message* m = image.find_message(field.type_name());
+      if (m && m->map_entry() && m->fields.size() == 2) {
+        return "map<" + describe_type(image, *m->fields[0]) + ", " + describe_type(image, *m->fields[1]) + ">";
+      }
+      return "message " + quote(field.type_name());
+    }
+    case FDP::TYPE_GROUP: return "group " + quote(field.type_name());
+    case FDP::TYPE_ENUM: return "enum " + quote(field.type_name());
+    default: {
+      std::string name = FDP::Type_Name(field.d->type());
+      name = name.substr(5);  // TYPE_INT32 -> INT32
+      std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
+      return name;
+    }
+  }
+}
+
+}  // namespace driftcheck::proto

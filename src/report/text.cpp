@@ -1,0 +1,60 @@
+// Compiler-style text: `file:line:col: severity: message [RULE]`, a hint line, then a summary.
+#include <ostream>
+
+#include "report/report.h"
+
+namespace driftcheck {
+
+namespace {
+
+const char* colour_of(Severity s) {
+  switch (s) {
+    case Severity::error: return "\033[1;31m";
+    case Severity::warning: return "\033[1;35m";
+    case Severity::info: return "\033[1;36m";
+  }
+  return "";
+}
+
+std::string plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+SeverityCounts count_severities(const std::vector<Finding>& findings) {
+  SeverityCounts c;
+  for (const Finding& f : findings) {
+    if (f.severity == Severity::error) ++c.error;
+    else if (f.severity == Severity::warning) ++c.warning;
+    else ++c.info;
+  }
+  return c;
+}
+
+void write_text(std::ostream& out, const Report& report, bool color) {
+  const char* bold = color ? "\033[1m" : "";
+  const char* dim = color ? "\033[2m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  for (const Finding& f : report.findings) {
+    out << bold;
+    if (f.location.has_file())
+      out << f.location.file << ':' << f.location.line << ':' << f.location.column;
+    else
+      out << report.new_input;
+    out << ':' << reset << ' ' << (color ? colour_of(f.severity) : "") << to_string(f.severity) << ':'
+        << reset << ' ' << f.message << ' ' << dim << '[' << f.rule << ']' << reset << '\n';
+    if (!f.hint.empty()) out << "    hint: " << f.hint << '\n';
+  }
+  SeverityCounts c = count_severities(report.findings);
+  if (report.findings.empty()) {
+    out << "driftcheck: no breaking changes";
+  } else {
+    out << "driftcheck: " << plural(c.error, "error") << ", " << plural(c.warning, "warning") << ", "
+        << c.info << " info";
+  }
+  if (report.hidden) out << " (" << report.hidden << " below --min-level not shown)";
+  out << '\n';
+}
+
+}  // namespace driftcheck
