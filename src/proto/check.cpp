@@ -44,13 +44,40 @@ Location location_of(const File& file, const Path& path, std::initializer_list<i
 }
 
 Location location_of(const Element& element, std::initializer_list<int32_t> sub) {
+  if (element.map_owner) return location_of(*element.map_owner, {6});
   return location_of(*element.file, element.path, sub);
 }
 
-Location deleted_in(const CheckContext& ctx, const File& new_file, const Message* old_parent) {
-  if (old_parent)
-    if (const Message* parent = ctx.new_image.find_message(old_parent->full_name)) return location_of(*parent);
-  return file_start(new_file);
+namespace {
+
+// Looks up the enclosing messages of a deleted element, longest name first: for pkg.A.B.c it
+// tries pkg.A.B, then pkg.A (never the package itself).
+template <typename Find>
+std::optional<Location> enclosing(std::string_view package, std::string_view full_name, Find find) {
+  size_t package_len = package.empty() ? 0 : package.size() + 1;
+  for (size_t dot = full_name.rfind('.'); dot != std::string_view::npos && dot > package_len; dot = full_name.rfind('.', dot - 1))
+    if (const Message* m = find(full_name.substr(0, dot))) return location_of(*m);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Location deleted_in(const File& new_file, const Element& deleted) {
+  auto in_file = [&](std::string_view name) -> const Message* {
+    for (const Message* m : new_file.messages)
+      if (m->full_name == name) return m;
+    return nullptr;
+  };
+  return enclosing(new_file.package(), deleted.full_name, in_file).value_or(file_start(new_file));
+}
+
+Location deleted_in_package(const Image& new_image, std::string_view package, const File& new_file,
+                            const Element& deleted) {
+  auto in_package = [&](std::string_view name) -> const Message* {
+    const Message* m = new_image.find_message(name);
+    return m && m->file->package() == package ? m : nullptr;
+  };
+  return enclosing(package, deleted.full_name, in_package).value_or(file_start(new_file));
 }
 
 void for_each_file_pair(const CheckContext& ctx, const std::function<void(const File&, const File&)>& fn) {

@@ -40,9 +40,13 @@ Location location_of(const Element& element, std::initializer_list<int32_t> sub 
 Location file_start(const File& file);  // file:1:1, for top-level deletions
 Location no_file();                     // for deleted files and packages
 
-// Where a deleted element of `old_parent` is reported: the surviving parent message in the new
-// image (its whole span), or file:1:1 when it was top-level.
-Location deleted_in(const CheckContext& ctx, const File& new_file, const Message* old_parent);
+// Where a deleted element is reported: the nearest enclosing message (by nested-name prefix) that
+// survives in `new_file`, its whole span; file:1:1 when there is none.
+Location deleted_in(const File& new_file, const Element& deleted);
+// The same, with the enclosing message looked up across every file of `package` (buf's
+// PACKAGE_MESSAGE_NO_DELETE), falling back to `new_file`:1:1.
+Location deleted_in_package(const Image& new_image, std::string_view package, const File& new_file,
+                            const Element& deleted);
 
 // Pairing helpers. Every callback gets (old, new).
 void for_each_file_pair(const CheckContext& ctx, const std::function<void(const File&, const File&)>& fn);

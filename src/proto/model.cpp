@@ -401,6 +401,13 @@ void build_image(Image& image) {
     Builder(image, file).build();
     image.files_by_package[file.package()].push_back(&file);
   }
+  for (Field& field : image.fields) {
+    if (!field.is_repeated() || !field.is_message() || !field.parent || field.is_extension) continue;
+    auto it = image.message_by_name.find(field.type_name());
+    if (it == image.message_by_name.end() || !it->second->map_entry() || it->second->parent != field.parent) continue;
+    it->second->map_owner = &field;
+    for (Field* kv : it->second->fields) kv->map_owner = &field;
+  }
 }
 
 }  // namespace driftcheck::proto

@@ -53,6 +53,9 @@ struct Element {
   Path path;               // SourceCodeInfo path inside the file
   std::string full_name;   // without leading dot
   Features features;       // resolved
+  // For a map's synthetic entry message and its key/value fields: the map field that owns
+  // them. They have no source info of their own and are located at the owner's `map<K, V>`.
+  const struct Field* map_owner = nullptr;
 };
 
 struct EnumValue : Element {

@@ -42,15 +42,13 @@ void check_package_no_delete(const CheckContext& ctx, Reporter& r) {
   }
 }
 
-template <typename T, typename Lookup, typename Rename>
+template <typename T, typename Rename>
 void report_deleted_in_file(const CheckContext& ctx, Reporter& r, const char* kind,
-                            std::vector<T*> File::*list, Lookup parent_of, Rename renamed) {
+                            std::vector<T*> File::*list, Rename renamed) {
   for_each_file_pair(ctx, [&](const File& old_file, const File& new_file) {
     for (const T* old_elem : old_file.*list) {
       if (contains_name(new_file.*list, old_elem->full_name)) continue;
-      if constexpr (std::is_same_v<T, Message>)
-        if (old_elem->map_entry()) continue;  // reported as the map field's deletion
-      Finding& f = r.report(deleted_in(ctx, new_file, parent_of(*old_elem)), old_elem,
+      Finding& f = r.report(deleted_in(new_file, *old_elem), old_elem,
                             std::string(kind) + " " + quote(old_elem->full_name) + " was deleted from " +
                                 quote(new_file.display_name));
       if (const auto* to = renamed(*old_elem)) {
@@ -65,18 +63,16 @@ void report_deleted_in_file(const CheckContext& ctx, Reporter& r, const char* ki
 
 void check_message_no_delete(const CheckContext& ctx, Reporter& r) {
   report_deleted_in_file<Message>(ctx, r, "message", &File::messages,
-                                  [](const Message& m) { return m.parent; },
                                   [&](const Message& m) { return renamed_message(ctx, m); });
 }
 
 void check_enum_no_delete(const CheckContext& ctx, Reporter& r) {
-  report_deleted_in_file<Enum>(ctx, r, "enum", &File::enums, [](const Enum& e) { return e.parent; },
+  report_deleted_in_file<Enum>(ctx, r, "enum", &File::enums,
                                [&](const Enum& e) { return renamed_enum(ctx, e); });
 }
 
 void check_service_no_delete(const CheckContext& ctx, Reporter& r) {
   report_deleted_in_file<Service>(ctx, r, "service", &File::services,
-                                  [](const Service&) { return static_cast<const Message*>(nullptr); },
                                   [&](const Service& s) { return renamed_service(ctx, s); });
 }
 

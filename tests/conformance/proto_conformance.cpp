@@ -1,0 +1,125 @@
+// Runs driftcheck on every case of buf's conformance suite (shared/conformance/proto) and
+// reports how many cases agree exactly with buf: the same multiset of (rule, file, line, column).
+// Exits 1 when agreement falls below the floor given on the command line, so regressions fail
+// CI; prints each disagreement so the next engineer sees what differs.
+//
+//   proto_conformance SHARED_DIR FLOOR_PERCENT [--verbose] [--case NAME]
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/input_error.h"
+#include "proto/load.h"
+#include "proto/registry.h"
+
+namespace fs = std::filesystem;
+using namespace driftcheck;
+
+namespace {
+
+using Key = std::string;  // "RULE file:line:col"
+
+std::string key(const std::string& rule, const std::string& file, int line, int column) {
+  std::ostringstream out;
+  out << rule << ' ' << (file.empty() ? "<input>" : file) << ':' << line << ':' << column;
+  return out.str();
+}
+
+std::multiset<Key> expected_keys(const nlohmann::json& expected) {
+  std::multiset<Key> out;
+  for (const auto& f : expected["findings"])
+    out.insert(key(f["rule"], f["file"], f["line"], f["column"]));
+  return out;
+}
+
+struct Outcome {
+  bool ran = false;
+  bool agrees = false;
+  std::string error;
+  std::vector<std::string> missing, extra;
+};
+
+Outcome run_case(const fs::path& dir, const nlohmann::json& expected) {
+  Outcome out;
+  std::vector<std::string> rules = expected["rules_enabled"].get<std::vector<std::string>>();
+  std::multiset<Key> want = expected_keys(expected);
+  std::multiset<Key> got;
+  try {
+    proto::LoadOptions load;
+    auto old_image = proto::load_image((dir / "old.binpb").string(), load);
+    auto new_image = proto::load_image((dir / "new.binpb").string(), load);
+    for (const Finding& f : proto::run_checks(*old_image, *new_image, rules))
+      got.insert(key(f.rule, f.location.file, f.location.line, f.location.column));
+  } catch (const std::exception& e) {
+    out.error = e.what();
+    return out;
+  }
+  out.ran = true;
+  std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(out.missing));
+  std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(out.extra));
+  out.agrees = out.missing.empty() && out.extra.empty();
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: proto_conformance SHARED_DIR FLOOR_PERCENT [--verbose] [--case NAME]\n";
+    return 2;
+  }
+  fs::path root = fs::path(argv[1]) / "conformance" / "proto";
+  double floor = std::stod(argv[2]);
+  bool verbose = false;
+  std::string only;
+  for (int i = 3; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--verbose") verbose = true;
+    else if (a == "--case" && i + 1 < argc) only = argv[++i];
+  }
+  if (!fs::is_directory(root)) {
+    std::cerr << "proto conformance: " << root << " not found; cannot measure agreement\n";
+    return 77;  // ctest SKIP_RETURN_CODE: reported as skipped, never as passed
+  }
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::directory_iterator(root))
+    if (fs::exists(e.path() / "expected.json")) cases.push_back(e.path());
+  std::sort(cases.begin(), cases.end());
+
+  int runnable = 0, agree = 0, findings_expected = 0, findings_matched = 0;
+  for (const fs::path& dir : cases) {
+    std::string name = dir.filename().string();
+    if (!only.empty() && name != only) continue;
+    nlohmann::json expected = nlohmann::json::parse(std::ifstream(dir / "expected.json"));
+    if (expected.contains("skip")) continue;
+    ++runnable;
+    Outcome o = run_case(dir, expected);
+    int want = static_cast<int>(expected["findings"].size());
+    findings_expected += want;
+    findings_matched += want - static_cast<int>(o.missing.size());
+    if (o.agrees) {
+      ++agree;
+      if (verbose) std::cout << "  agree     " << name << '\n';
+      continue;
+    }
+    std::cout << "  DIFFER    " << name;
+    if (!o.error.empty()) std::cout << "  (error: " << o.error << ")";
+    std::cout << "  missing " << o.missing.size() << ", extra " << o.extra.size() << '\n';
+    if (verbose) {
+      for (const auto& k : o.missing) std::cout << "      - " << k << '\n';
+      for (const auto& k : o.extra) std::cout << "      + " << k << '\n';
+    }
+  }
+  double pct = runnable ? 100.0 * agree / runnable : 0;
+  std::printf("proto conformance (descriptor-set images): %d of %d runnable cases agree exactly with buf (%.1f%%); "
+              "%d of %d expected findings found; floor %.1f%%\n",
+              agree, runnable, pct, findings_matched, findings_expected, floor);
+  return pct + 1e-9 >= floor ? 0 : 1;
+}

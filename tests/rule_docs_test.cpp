@@ -1,0 +1,63 @@
+// Rules as data: every registered rule has a document and every document has a rule.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "core/rule_docs.h"
+#include "proto/registry.h"
+
+using namespace driftcheck;
+
+TEST_CASE("every protobuf rule is documented and every document is implemented", "[docs]") {
+  std::set<std::string> registered, documented;
+  for (const auto& r : proto::proto_rules()) registered.emplace(r.id);
+  for (const auto& d : rule_docs())
+    if (d.domain == "proto") documented.insert(d.id);
+  for (const auto& id : registered) {
+    INFO(id);
+    CHECK(documented.count(id));
+  }
+  for (const auto& id : documented) {
+    INFO(id);
+    CHECK(registered.count(id));
+  }
+}
+
+TEST_CASE("every rule document has the four sections and its metadata", "[docs]") {
+  for (const auto& d : rule_docs()) {
+    INFO(d.id);
+    CHECK_FALSE(d.summary.empty());
+    CHECK_FALSE(d.categories.empty());
+    CHECK(d.breaks != 0);
+    for (const char* section : {"## What it catches", "## Why it breaks", "## Example", "## Fix"})
+      CHECK(d.body.find(section) != std::string::npos);
+  }
+}
+
+TEST_CASE("front matter parses", "[docs]") {
+  auto d = parse_rule_doc("---\nid: X\ndomain: proto\ncategories: FILE PACKAGE\nseverity: warning\n"
+                          "breaks: wire, json\ndefault: true\nsince: v2\n---\n# X\n\nSummary here.\n\n## What\n");
+  CHECK(d.id == "X");
+  CHECK(d.categories == std::vector<std::string>{"FILE", "PACKAGE"});
+  CHECK(d.severity == Severity::warning);
+  CHECK(d.breaks == (breaks_wire | breaks_json));
+  CHECK(d.is_default);
+  CHECK(d.since == "v2");
+  CHECK(d.summary == "Summary here.");
+  CHECK_THROWS(parse_rule_doc("no front matter"));
+}
+
+TEST_CASE("selection expands categories and deprecated ids like buf", "[select]") {
+  proto::Selection s;
+  s.use = {"FIELD_SAME_LABEL"};
+  std::vector<std::string> warnings;
+  auto ids = proto::select_rules(s, &warnings);
+  CHECK(ids == std::vector<std::string>{"FIELD_SAME_CARDINALITY", "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+                                        "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY"});
+  CHECK(warnings.size() == 1);
+  s.use = {"FILE"};
+  s.except = {"FIELD_NO_DELETE"};
+  ids = proto::select_rules(s);
+  CHECK(std::find(ids.begin(), ids.end(), "FIELD_NO_DELETE") == ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "FILE_NO_DELETE") != ids.end());
+}
