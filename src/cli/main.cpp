@@ -9,6 +9,7 @@
 
 #include "core/input_error.h"
 #include "core/rule_docs.h"
+#include "proto/config.h"
 #include "proto/load.h"
 #include "proto/registry.h"
 #include "report/report.h"
@@ -30,7 +31,8 @@ struct Options {
   std::string min_level = "warning";
   std::vector<std::string> includes;
   std::vector<std::string> categories, rules, excepts;
-  std::string config_version = "v2";
+  std::string config_version;
+  std::string config_file;
   std::string color = "auto";
 };
 
@@ -74,13 +76,22 @@ int compare(const Options& opt) {
   if (!never_fail) fail_on = *parse_severity(opt.fail_on);
   Severity min_level = *parse_severity(opt.min_level);
 
-  proto::Selection selection;
-  selection.version = opt.config_version;
-  selection.use = opt.categories;
-  selection.use.insert(selection.use.end(), opt.rules.begin(), opt.rules.end());
-  selection.except = opt.excepts;
+  // Configuration: --config, else driftcheck.yaml or buf.yaml here or at the git root.
+  proto::BreakingConfig config;
+  if (!opt.config_file.empty()) config = proto::load_breaking_config(opt.config_file);
+  else if (auto found = proto::find_config(".")) config = proto::load_breaking_config(*found);
+  if (!opt.config_version.empty()) config.version = opt.config_version;
+  // Command-line selection overrides the file's.
+  if (!opt.categories.empty() || !opt.rules.empty()) {
+    config.use = opt.categories;
+    config.use.insert(config.use.end(), opt.rules.begin(), opt.rules.end());
+    config.except.clear();
+    config.policies.clear();
+    config.disable_builtin = false;
+  }
+  if (!opt.excepts.empty()) config.except = opt.excepts;
   std::vector<std::string> warnings;
-  std::vector<std::string> rule_ids = proto::select_rules(selection, &warnings);
+  proto::select_rules(config.selection(), &warnings);  // reject unknown ids before loading anything
   for (const auto& w : warnings) std::cerr << "driftcheck: warning: " << w << '\n';
 
   proto::LoadOptions load;
@@ -97,7 +108,7 @@ int compare(const Options& opt) {
   }
   old_image = old_future.get();
 
-  std::vector<Finding> all = proto::run_checks(*old_image, *new_image, rule_ids);
+  std::vector<Finding> all = proto::run_configured(*old_image, *new_image, config);
   Report report;
   report.old_input = opt.old_input;
   report.new_input = opt.new_input;
@@ -155,10 +166,12 @@ int main(int argc, char** argv) {
   app.add_option("--rule", opt.rules, "Rule id (or category) to check, instead of the default set (repeatable)")
       ->delimiter(',');
   app.add_option("--except", opt.excepts, "Rule id or category to leave out (repeatable)")->delimiter(',');
+  app.add_option("--config", opt.config_file,
+                 "driftcheck.yaml or buf.yaml to read (default: driftcheck.yaml, then buf.yaml, in the "
+                 "current folder, then at the git root)");
   app.add_option("--config-version", opt.config_version,
-                 "buf config version whose rule set and categories apply")
-      ->check(CLI::IsMember({"v1beta1", "v1", "v2"}))
-      ->capture_default_str();
+                 "buf config version whose rule set and categories apply (default: the config file's, else v2)")
+      ->check(CLI::IsMember({"v1beta1", "v1", "v2"}));
   app.add_option("--color", opt.color, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

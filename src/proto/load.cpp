@@ -2,6 +2,7 @@
 
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/unknown_field_set.h>
 
 #include <algorithm>
@@ -165,6 +166,12 @@ bool looks_like_descriptor_set(std::string_view bytes) {
 }
 
 std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& options) {
+  // libprotobuf logs parser warnings to stderr; driftcheck reports problems itself, one line each.
+  static const bool quiet = [] {
+    gp::SetLogHandler([](gp::LogLevel, const char*, int, const std::string&) {});
+    return true;
+  }();
+  (void)quiet;
   std::error_code ec;
   fs::path path(input);
   if (!fs::exists(path, ec)) throw InputError(input + ": no such file or directory");

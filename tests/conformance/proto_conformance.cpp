@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "core/input_error.h"
+#include "proto/config.h"
 #include "proto/load.h"
 #include "proto/registry.h"
 
@@ -48,14 +49,17 @@ struct Outcome {
 
 Outcome run_case(const fs::path& dir, const nlohmann::json& expected) {
   Outcome out;
-  std::vector<std::string> rules = expected["rules_enabled"].get<std::vector<std::string>>();
   std::multiset<Key> want = expected_keys(expected);
   std::multiset<Key> got;
   try {
     proto::LoadOptions load;
     auto old_image = proto::load_image((dir / "old.binpb").string(), load);
     auto new_image = proto::load_image((dir / "new.binpb").string(), load);
-    for (const Finding& f : proto::run_checks(*old_image, *new_image, rules))
+    // The new side's buf.yaml governs, as in buf; no buf.yaml means buf's v1 defaults.
+    proto::BreakingConfig config;
+    config.version = "v1";
+    if (fs::exists(dir / "new" / "buf.yaml")) config = proto::load_breaking_config(dir / "new" / "buf.yaml");
+    for (const Finding& f : proto::run_configured(*old_image, *new_image, config))
       got.insert(key(f.rule, f.location.file, f.location.line, f.location.column));
   } catch (const std::exception& e) {
     out.error = e.what();

@@ -1,6 +1,8 @@
 // Deletion rules: files, packages, messages, enums, services, RPCs and extensions that the old
 // contract had and the new one lacks. FILE-level rules look inside the same file; the PACKAGE_*
 // variants allow an element to move between the files of its package.
+#include <unordered_set>
+
 #include "proto/match.h"
 #include "proto/rules/rules.h"
 
@@ -37,8 +39,11 @@ void check_package_no_delete(const CheckContext& ctx, Reporter& r) {
     bool all_imports = std::all_of(files.begin(), files.end(), [](const File* f) { return f->is_import; });
     if (all_imports || ctx.new_image.files_by_package.count(package)) continue;
     std::string name = package.empty() ? "(no package)" : std::string(package);
-    Finding& f = r.report(no_file(), name, "package " + quote(name) + " was deleted");
-    f.old_location = file_start(*files.front());
+    Finding& f = r.report(no_file(), name, "package " + quote(name) + " was deleted: no file declares it any more");
+    const File* first = *std::min_element(files.begin(), files.end(),
+                                          [](const File* a, const File* b) { return a->name < b->name; });
+    f.old_location = file_start(*first);
+    f.hint = "keep the package; move elements only between files of the same package";
   }
 }
 
@@ -74,6 +79,63 @@ void check_enum_no_delete(const CheckContext& ctx, Reporter& r) {
 void check_service_no_delete(const CheckContext& ctx, Reporter& r) {
   report_deleted_in_file<Service>(ctx, r, "service", &File::services,
                                   [&](const Service& s) { return renamed_service(ctx, s); });
+}
+
+void check_extension_no_delete(const CheckContext& ctx, Reporter& r) {
+  report_deleted_in_file<Field>(ctx, r, "extension", &File::extensions,
+                                [](const Field&) { return static_cast<const Field*>(nullptr); });
+}
+
+namespace {
+
+// PACKAGE_* rules: an element may move between the files of its package; it is deleted only
+// when no file of the package declares it any more. Packages that vanished entirely are
+// PACKAGE_NO_DELETE's business. `where` places the finding when the old file still exists.
+template <typename T, typename Where>
+void report_deleted_in_package(const CheckContext& ctx, Reporter& r, const char* kind,
+                               std::vector<T*> File::*list, Where where) {
+  for (const auto& [package, old_files] : ctx.old_image.files_by_package) {
+    auto new_files = ctx.new_image.files_by_package.find(package);
+    if (new_files == ctx.new_image.files_by_package.end()) continue;
+    std::unordered_set<std::string_view> kept;
+    for (const File* f : new_files->second)
+      for (const T* e : f->*list) kept.insert(e->full_name);
+    for (const File* old_file : old_files) {
+      for (const T* old_elem : old_file->*list) {
+        if (kept.count(old_elem->full_name)) continue;
+        auto same_path = ctx.new_image.file_by_name.find(old_file->name);
+        Location at = same_path == ctx.new_image.file_by_name.end() ? no_file() : where(*same_path->second, *old_elem);
+        std::string pkg = package.empty() ? "(no package)" : std::string(package);
+        Finding& f = r.report(std::move(at), old_elem,
+                              std::string(kind) + " " + quote(old_elem->full_name) + " was deleted from package " +
+                                  quote(pkg) + " (no file of the package declares it any more)");
+        f.hint = std::string("keep the ") + kind + " in some file of the package and mark it deprecated";
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void check_package_message_no_delete(const CheckContext& ctx, Reporter& r) {
+  report_deleted_in_package<Message>(ctx, r, "message", &File::messages, [&](const File& f, const Message& m) {
+    return deleted_in_package(ctx.new_image, m.file->package(), f, m);
+  });
+}
+
+void check_package_enum_no_delete(const CheckContext& ctx, Reporter& r) {
+  report_deleted_in_package<Enum>(ctx, r, "enum", &File::enums,
+                                  [](const File& f, const Enum& e) { return deleted_in(f, e); });
+}
+
+void check_package_extension_no_delete(const CheckContext& ctx, Reporter& r) {
+  report_deleted_in_package<Field>(ctx, r, "extension", &File::extensions,
+                                   [](const File& f, const Field& e) { return deleted_in(f, e); });
+}
+
+void check_package_service_no_delete(const CheckContext& ctx, Reporter& r) {
+  report_deleted_in_package<Service>(ctx, r, "service", &File::services,
+                                     [](const File& f, const Service&) { return file_start(f); });
 }
 
 void check_rpc_no_delete(const CheckContext& ctx, Reporter& r) {

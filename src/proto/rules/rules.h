@@ -19,6 +19,11 @@ void check_message_no_delete(const CheckContext&, Reporter&);
 void check_enum_no_delete(const CheckContext&, Reporter&);
 void check_service_no_delete(const CheckContext&, Reporter&);
 void check_rpc_no_delete(const CheckContext&, Reporter&);
+void check_extension_no_delete(const CheckContext&, Reporter&);
+void check_package_message_no_delete(const CheckContext&, Reporter&);
+void check_package_enum_no_delete(const CheckContext&, Reporter&);
+void check_package_extension_no_delete(const CheckContext&, Reporter&);
+void check_package_service_no_delete(const CheckContext&, Reporter&);
 
 // field.cpp
 void check_field_no_delete(const CheckContext&, Reporter&);
