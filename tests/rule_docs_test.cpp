@@ -28,7 +28,7 @@ TEST_CASE("every rule document has the four sections and its metadata", "[docs]"
     INFO(d.id);
     CHECK_FALSE(d.summary.empty());
     CHECK_FALSE(d.categories.empty());
-    CHECK(d.breaks != 0);
+    if (d.domain == "proto") CHECK(d.breaks != 0);
     for (const char* section : {"## What it catches", "## Why it breaks", "## Example", "## Fix"})
       CHECK(d.body.find(section) != std::string::npos);
   }

@@ -21,10 +21,11 @@ struct RunResult {
   std::string err;
 };
 
-// Runs `driftcheck ARGS` from the source folder; stdout and stderr captured separately.
-inline RunResult run_driftcheck(const std::string& args) {
+// Runs `driftcheck ARGS` in `cwd` (the source folder by default); stdout and stderr captured
+// separately.
+inline RunResult run_driftcheck(const std::string& args, const fs::path& cwd = source_dir) {
   fs::path err_file = fs::temp_directory_path() / ("driftcheck-test-err-" + std::to_string(::getpid()));
-  std::string cmd = "cd '" + source_dir.string() + "' && '" DRIFTCHECK_BINARY "' " + args + " 2>'" +
+  std::string cmd = "cd '" + cwd.string() + "' && '" DRIFTCHECK_BINARY "' " + args + " 2>'" +
                     err_file.string() + "'";
   RunResult r;
   FILE* pipe = ::popen(cmd.c_str(), "r");

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/input_error.h"
+#include "proto/suppress.h"
 
 namespace driftcheck::proto {
 
@@ -153,6 +154,7 @@ std::vector<Finding> run_configured(const Image& old_image, const Image& new_ima
     const File* before = f.old_location ? lookup(old_by_display, f.old_location->file) : nullptr;
     return ignored_file(now, f.rule) || ignored_file(before, f.rule);
   });
+  apply_inline_suppressions(new_image, findings);
   if (!config.root_prefix.empty())
     for (Finding& f : findings)
       if (f.location.has_file() && lookup(by_display, f.location.file))

@@ -24,12 +24,29 @@ const std::map<std::string_view, std::vector<std::string_view>>& deprecated_ids(
   return ids;
 }
 
+// Rule docs carry the v2 categories; v1 only lacks CSR. v1beta1, buf's first config version,
+// differs in a few rules, listed here.
+const std::map<std::string_view, std::vector<std::string_view>>& v1beta1_categories() {
+  static const std::map<std::string_view, std::vector<std::string_view>> cats = {
+      {"FILE_SAME_PACKAGE", {"FILE"}},
+      {"FIELD_SAME_CARDINALITY", {"FILE", "PACKAGE", "WIRE_JSON", "WIRE"}},
+      {"FIELD_SAME_TYPE", {"FILE", "PACKAGE", "WIRE_JSON", "WIRE"}},
+  };
+  return cats;
+}
+
 bool in_version(const RuleDoc& doc, std::string_view version) {
-  return !(doc.since == "v2" && version != "v2");
+  if (doc.since == "v2" && version != "v2") return false;
+  if (version == "v1beta1" && (doc.id == "FIELD_WIRE_COMPATIBLE_TYPE" || doc.id == "FIELD_WIRE_JSON_COMPATIBLE_TYPE"))
+    return false;
+  return true;
 }
 
 bool has_category(const RuleDoc& doc, std::string_view category, std::string_view version) {
   if (category == "CSR" && version != "v2") return false;
+  if (version == "v1beta1")
+    if (auto it = v1beta1_categories().find(doc.id); it != v1beta1_categories().end())
+      return std::find(it->second.begin(), it->second.end(), category) != it->second.end();
   return std::find(doc.categories.begin(), doc.categories.end(), category) != doc.categories.end();
 }
 

@@ -1,5 +1,6 @@
 // Compiler-style text: `file:line:col: severity: message [RULE]`, a hint line, then a summary.
 #include <ostream>
+#include <set>
 
 #include "report/report.h"
 
@@ -36,6 +37,7 @@ void write_text(std::ostream& out, const Report& report, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
+  std::set<std::pair<std::string_view, std::string_view>> hinted;  // a hint is worth reading once
   for (const Finding& f : report.findings) {
     out << bold;
     if (f.location.has_file())
@@ -44,7 +46,7 @@ void write_text(std::ostream& out, const Report& report, bool color) {
       out << report.new_input;
     out << ':' << reset << ' ' << (color ? colour_of(f.severity) : "") << to_string(f.severity) << ':'
         << reset << ' ' << f.message << ' ' << dim << '[' << f.rule << ']' << reset << '\n';
-    if (!f.hint.empty()) out << "    hint: " << f.hint << '\n';
+    if (!f.hint.empty() && hinted.emplace(f.rule, f.hint).second) out << "    hint: " << f.hint << '\n';
   }
   SeverityCounts c = count_severities(report.findings);
   if (report.findings.empty()) {
