@@ -3,6 +3,7 @@
 #include <google/protobuf/unknown_field_set.h>
 
 #include "core/input_error.h"
+#include "proto/descriptor_fields.h"
 #include "features.pb.h"
 
 namespace driftcheck::proto {
@@ -11,16 +12,7 @@ namespace {
 
 namespace df = driftcheck::features;
 
-// Field numbers of `features` in each options message (descriptor.proto, protobuf >= 27).
-constexpr int kFileFeatures = 50;
-constexpr int kMessageFeatures = 12;
-constexpr int kFieldFeatures = 21;
-constexpr int kOneofFeatures = 1;
-constexpr int kEnumFeatures = 7;
-constexpr int kEnumValueFeatures = 2;
-constexpr int kServiceFeatures = 34;
-constexpr int kMethodFeatures = 35;
-constexpr int kFileEdition = 14;
+using namespace fields;
 
 Features explicit_features(const gp::Message& options, int field_number) {
   Features out;
@@ -365,8 +357,15 @@ std::optional<Location> File::location(const Path& path) const {
   if (it == locations_.end()) return std::nullopt;
   const auto& span = it->second->span();
   if (span.size() != 3 && span.size() != 4) return std::nullopt;
+  return to_location(*it->second);
+}
+
+Location File::to_location(const gp::SourceCodeInfo::Location& loc) const {
   Location out;
   out.file = display_name;
+  out.line = out.column = out.end_line = out.end_column = 1;
+  const auto& span = loc.span();
+  if (span.size() != 3 && span.size() != 4) return out;
   out.line = span[0] + 1;
   out.column = span[1] + 1;
   out.end_line = (span.size() == 4 ? span[2] : span[0]) + 1;

@@ -138,6 +138,8 @@ struct File {
 
   // Location of a SourceCodeInfo path, if the descriptor carries source info for it.
   std::optional<Location> location(const Path& path) const;
+  // A SourceCodeInfo entry of this file as a Location (file:1:1 when its span is malformed).
+  Location to_location(const gp::SourceCodeInfo::Location& loc) const;
 
  private:
   mutable std::unordered_map<std::string, const gp::SourceCodeInfo::Location*> locations_;

@@ -1,18 +1,13 @@
 // Enum rules: an enum is identified by its full name, its values by number within it. Aliases
 // (`allow_alias`) give a number several names; a number counts as one value.
+#include "proto/descriptor_fields.h"
 #include "proto/rules/rules.h"
 
 namespace driftcheck::proto {
 
 namespace {
 
-// Option field numbers: EnumDescriptorProto.options, EnumOptions.features, FeatureSet fields.
-constexpr int32_t kEnumOptions = 3;
-constexpr int32_t kEnumFeatures = 7;
-constexpr int32_t kEnumTypeFeature = 2;
-constexpr int32_t kJsonFormatFeature = 6;
-constexpr int32_t kValueNumber = 2;
-constexpr int kJsonAllow = 1;
+using namespace fields;
 
 // The value numbers of an enum, each with its names sorted (aliases share a number).
 std::map<int32_t, std::vector<std::string_view>> names_by_number(const Enum& e) {
@@ -124,7 +119,7 @@ void check_enum_same_type(const CheckContext& ctx, Reporter& r) {
 
 void check_enum_same_json_format(const CheckContext& ctx, Reporter& r) {
   for_each_enum_pair(ctx, [&](const Enum& o, const Enum& n) {
-    if (o.features.json_format != kJsonAllow || n.features.json_format == kJsonAllow) return;
+    if (o.features.json_format != kJsonFormatAllow || n.features.json_format == kJsonFormatAllow) return;
     Finding& f = r.report(feature_location(n, kEnumOptions, kEnumFeatures, kJsonFormatFeature), &o,
                           "enum " + quote(n.full_name) + " no longer guarantees JSON support (json_format changed from "
                               "ALLOW to " + json_format_name(n.features.json_format) +
@@ -167,7 +162,7 @@ void check_enum_value_same_name(const CheckContext& ctx, Reporter& r) {
       // path, so without source info (all at file:1:1) they collapse into one, as in buf.
       for (const EnumValue* v : n.values) {
         if (v->d->number() != number) continue;
-        Finding& f = r.report(exact_location(*v, {kValueNumber}), n.full_name, message);
+        Finding& f = r.report(exact_location(*v, {kEnumValueNumber}), n.full_name, message);
         f.hint = "keep the old name; to add a new one, set `option allow_alias = true;` and add the new name "
                  "as an alias of the same number";
       }

@@ -1,27 +1,18 @@
 // Field options and features that change generated code or validation without changing the wire
 // format: jstype, the C++ string type, and UTF-8 validation (standard and Java).
+#include "proto/descriptor_fields.h"
 #include "proto/rules/rules.h"
 
 namespace driftcheck::proto {
 
 namespace {
 
+using namespace fields;
+
 using FDP = gp::FieldDescriptorProto;
 
 // Field numbers inside FieldDescriptorProto / FieldOptions / FeatureSet.
-constexpr int32_t kFieldOptions = 8;
-constexpr int32_t kCtype = 1;
-constexpr int32_t kJstype = 6;
-constexpr int32_t kFieldFeatures = 21;
-constexpr int32_t kUtf8Validation = 4;
-constexpr int32_t kCppFeatures = 1000;      // (pb.cpp)
-constexpr int32_t kCppStringType = 2;       // CppFeatures.string_type
-constexpr int32_t kJavaFeatures = 1001;     // (pb.java)
-constexpr int32_t kJavaUtf8Validation = 2;  // JavaFeatures.utf8_validation
-constexpr int32_t kFileOptions = 8;
-constexpr int32_t kJavaStringCheckUtf8 = 27;
 
-constexpr int kVerify = 2;  // FeatureSet.Utf8Validation and JavaFeatures.Utf8Validation
 
 bool editions(const File& file) { return file.edition >= Edition::e2023; }
 
@@ -40,7 +31,7 @@ bool is_64bit_integer(const Field& f) {
   }
 }
 
-const char* utf8_name(int value) { return value == kVerify ? "VERIFY" : "NONE"; }
+const char* utf8_name(int value) { return value == kUtf8Verify ? "VERIFY" : "NONE"; }
 
 // Reports a field setting that changed between old and new: `what` names it, the values are
 // already in words, and `why` says what breaks.
@@ -98,8 +89,8 @@ Location cpp_string_type_location(const Field& n) {
 int java_utf8_validation(const Field& f) {
   const gp::FileOptions& options = f.file->d->options();
   if (!editions(*f.file) || options.has_java_string_check_utf8())
-    return options.java_string_check_utf8() ? kVerify : f.features.utf8_validation;
-  return f.features.java_utf8_validation == kVerify ? kVerify : f.features.utf8_validation;
+    return options.java_string_check_utf8() ? kUtf8Verify : f.features.utf8_validation;
+  return f.features.java_utf8_validation == kUtf8Verify ? kUtf8Verify : f.features.utf8_validation;
 }
 
 // The file's `option java_string_check_utf8` statement covers every string field in it.
@@ -140,7 +131,7 @@ void check_field_same_java_utf8_validation(const CheckContext& ctx, Reporter& r)
     int before = java_utf8_validation(o), after = java_utf8_validation(n);
     if (before == after) return;
     report_setting(r, java_utf8_location(n), o, n, "Java UTF-8 validation", utf8_name(before), utf8_name(after),
-                   after == kVerify ? "Java code now rejects invalid UTF-8 that it used to accept"
+                   after == kUtf8Verify ? "Java code now rejects invalid UTF-8 that it used to accept"
                                     : "Java code now accepts invalid UTF-8 that it used to reject",
                    "keep `java_string_check_utf8` and `features.(pb.java).utf8_validation` as they were");
   });
@@ -151,9 +142,9 @@ void check_field_same_utf8_validation(const CheckContext& ctx, Reporter& r) {
     if (!both(o, n, is_string)) return;
     int before = o.features.utf8_validation, after = n.features.utf8_validation;
     if (before == after) return;
-    report_setting(r, feature_location(n, kFieldOptions, kFieldFeatures, kUtf8Validation), o, n, "UTF-8 validation",
+    report_setting(r, feature_location(n, kFieldOptions, kFieldFeatures, kUtf8ValidationFeature), o, n, "UTF-8 validation",
                    utf8_name(before), utf8_name(after),
-                   after == kVerify ? "parsers now reject invalid UTF-8 that peers on the old schema may send"
+                   after == kUtf8Verify ? "parsers now reject invalid UTF-8 that peers on the old schema may send"
                                     : "peers on the old schema reject invalid UTF-8 that new senders may now produce",
                    "keep the field's `features.utf8_validation` (and the file's syntax or edition default)");
   });

@@ -3,16 +3,15 @@
 // table below, instantiated by its FileOptions field number.
 #include <stdexcept>
 
+#include "proto/descriptor_fields.h"
 #include "proto/rules/rules.h"
 
 namespace driftcheck::proto {
 
 namespace {
 
-constexpr int32_t kFilePackage = 2;
-constexpr int32_t kFileOptions = 8;
-constexpr int32_t kFileSyntax = 12;
-constexpr int32_t kFileEdition = 14;
+using namespace fields;
+
 
 struct FileOption {
   int32_t number;           // FileOptions field number; the option's name comes from the descriptor

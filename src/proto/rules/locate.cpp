@@ -6,18 +6,6 @@ namespace driftcheck::proto {
 
 namespace {
 
-Location to_location(const File& file, const gp::SourceCodeInfo::Location& loc) {
-  const auto& span = loc.span();
-  if (span.size() != 3 && span.size() != 4) return file_start(file);
-  Location out;
-  out.file = file.display_name;
-  out.line = span[0] + 1;
-  out.column = span[1] + 1;
-  out.end_line = (span.size() == 4 ? span[2] : span[0]) + 1;
-  out.end_column = span[span.size() - 1] + 1;
-  return out;
-}
-
 // Whether `prefix` is `path` or one of its ancestors.
 bool starts_with(const gp::RepeatedField<int32_t>& path, const Path& prefix) {
   return path.size() >= static_cast<int>(prefix.size()) && std::equal(prefix.begin(), prefix.end(), path.begin());
@@ -62,9 +50,9 @@ Location feature_location(const Element& element, int32_t options_field, int32_t
         (!best || loc.path_size() > best->path_size()))
       best = &loc;
     else if (starts_with(loc.path(), target))
-      return to_location(file, loc);
+      return file.to_location(loc);
   }
-  if (best) return to_location(file, *best);
+  if (best) return file.to_location(*best);
   return location_of(element);
 }
 

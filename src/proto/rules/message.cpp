@@ -1,17 +1,13 @@
 // Message rules: a message is identified by its full name (map entries included). Its oneofs,
 // options, JSON support and required fields are part of the contract.
+#include "proto/descriptor_fields.h"
 #include "proto/rules/rules.h"
 
 namespace driftcheck::proto {
 
 namespace {
 
-// Option field numbers: DescriptorProto.options, MessageOptions fields, FeatureSet.json_format.
-constexpr int32_t kMessageOptions = 7;
-constexpr int32_t kNoStandardDescriptorAccessor = 2;
-constexpr int32_t kMessageFeatures = 12;
-constexpr int32_t kJsonFormatFeature = 6;
-constexpr int kJsonAllow = 1;
+using namespace fields;
 
 const char* json_format_name(int value) {
   switch (value) {
@@ -64,7 +60,7 @@ void check_message_no_remove_standard_descriptor_accessor(const CheckContext& ct
 
 void check_message_same_json_format(const CheckContext& ctx, Reporter& r) {
   for_each_message_pair(ctx, [&](const Message& o, const Message& n) {
-    if (o.features.json_format != kJsonAllow || n.features.json_format == kJsonAllow) return;
+    if (o.features.json_format != kJsonFormatAllow || n.features.json_format == kJsonFormatAllow) return;
     Finding& f = r.report(feature_location(n, kMessageOptions, kMessageFeatures, kJsonFormatFeature), &o,
                           "message " + quote(n.full_name) +
                               " no longer guarantees JSON support (json_format changed from ALLOW to " +

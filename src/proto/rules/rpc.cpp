@@ -1,16 +1,15 @@
 // RPC rules: an RPC is identified by its service's full name and its own name; its signature
 // (request and response types, streaming on either side) and idempotency level must not change.
+#include "proto/descriptor_fields.h"
 #include "proto/rules/rules.h"
 
 namespace driftcheck::proto {
 
 namespace {
 
+using namespace fields;
+
 // MethodDescriptorProto fields and MethodOptions.idempotency_level.
-constexpr int32_t kInputType = 2;
-constexpr int32_t kOutputType = 3;
-constexpr int32_t kMethodOptions = 4;
-constexpr int32_t kIdempotencyLevel = 34;
 
 std::string_view strip_dot(std::string_view s) { return !s.empty() && s[0] == '.' ? s.substr(1) : s; }
 
@@ -23,7 +22,7 @@ void check_type(const CheckContext& ctx, Reporter& r, bool request) {
     std::string_view after = strip_dot(request ? n.d->input_type() : n.d->output_type());
     if (before == after) return;
     const char* side = request ? "request" : "response";
-    Finding& f = r.report(exact_location(n, {request ? kInputType : kOutputType}), &o,
+    Finding& f = r.report(exact_location(n, {request ? kMethodInputType : kMethodOutputType}), &o,
                           rpc_label(n) + " changed its " + side + " type from " + quote(before) + " to " +
                               quote(after) + (request ? ": clients built against the old signature send a message "
                                                         "the server now reads as another type"
