@@ -55,14 +55,14 @@ TEST_CASE("identical contracts exit 0", "[cli]") {
   CHECK_THAT(r.out, Catch::Contains("no breaking changes"));
 }
 
-TEST_CASE("--fail-on never reports but exits 0", "[cli]") {
+TEST_CASE("fail-on never reports but exits 0", "[cli]") {
   Pair p(kOld, kRenamed);
   auto r = run_driftcheck(p.args() + " --fail-on never");
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("FIELD_SAME_NAME"));
 }
 
-TEST_CASE("--min-level hides findings below it but they still decide the exit code", "[cli]") {
+TEST_CASE("min-level hides findings below it but they still decide the exit code", "[cli]") {
   Pair p(kOld, kRenamed);
   // All protobuf rules are errors; with --min-level error they still show.
   auto r = run_driftcheck(p.args() + " --min-level error --format json");
@@ -145,7 +145,7 @@ TEST_CASE("rules and explain print the embedded documentation", "[cli][docs]") {
   CHECK(none.exit_code == 2);
 }
 
-TEST_CASE("--help teaches the command", "[cli]") {
+TEST_CASE("help teaches the command", "[cli]") {
   auto r = run_driftcheck("--help");
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("Exit status: 0 compatible, 1 breaking changes found, 2 could not check"));
