@@ -64,7 +64,7 @@ TEST_CASE("a descriptor set is detected by content, not extension", "[load]") {
   REQUIRE(std::system(cmd.c_str()) == 0);
   auto image = proto::load_image(out.string(), {});
   REQUIRE(image->files.size() == 1);
-  CHECK(image->files.front().d->has_source_code_info());
+  CHECK(image->files.front().source_info().location_size() > 0);
   CHECK(proto::looks_like_descriptor_set(test::slurp(out)));
 }
 

@@ -63,16 +63,113 @@ std::unique_ptr<Image> new_image(const std::string& input, size_t expected_bytes
   return image;
 }
 
-std::unique_ptr<Image> load_descriptor_set(const std::string& input, const std::string& bytes) {
+// Just enough of the protobuf wire format to split a FileDescriptorSet into its files and to
+// set aside each file's SourceCodeInfo unparsed. Bounds are checked on every read: the input may
+// be hostile.
+class WireReader {
+ public:
+  explicit WireReader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  bool done() const { return p_ >= end_; }
+  const char* pos() const { return p_; }
+
+  bool varint(uint64_t& out) {
+    out = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (p_ >= end_) return false;
+      uint8_t b = static_cast<uint8_t>(*p_++);
+      out |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
+
+  // Reads one field; `payload` is the content of a length-delimited field.
+  bool field(uint32_t& number, uint32_t& wire_type, std::string_view& payload) {
+    uint64_t tag;
+    if (!varint(tag)) return false;
+    number = static_cast<uint32_t>(tag >> 3);
+    wire_type = static_cast<uint32_t>(tag & 7);
+    uint64_t n;
+    switch (wire_type) {
+      case 0: return varint(n);
+      case 1: return advance(8);
+      case 5: return advance(4);
+      case 2:
+        if (!varint(n) || n > static_cast<uint64_t>(end_ - p_)) return false;
+        payload = std::string_view(p_, n);
+        p_ += n;
+        return true;
+      default: return false;  // groups never occur in descriptor sets
+    }
+  }
+
+ private:
+  bool advance(size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) return false;
+    p_ += n;
+    return true;
+  }
+  const char* p_;
+  const char* end_;
+};
+
+constexpr uint32_t kSetFile = 1;        // FileDescriptorSet.file
+constexpr uint32_t kFileSourceInfo = 9; // FileDescriptorProto.source_code_info
+
+std::unique_ptr<Image> load_descriptor_set(const std::string& input, std::string bytes) {
   auto image = new_image(input, bytes.size());
-  if (bytes.size() > static_cast<size_t>(INT32_MAX))
+  image->bytes = std::move(bytes);
+  const std::string_view all = image->bytes;
+  if (all.size() > static_cast<size_t>(INT32_MAX))
     throw InputError(input + ": descriptor set is larger than 2 GiB, which protobuf cannot read");
-  if (!image->set->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
-    throw InputError(input + ": truncated or malformed FileDescriptorSet (protobuf could not parse it)");
-  if (image->set->file_size() == 0)
-    throw InputError(input + ": FileDescriptorSet holds no files");
+  const std::string malformed = input + ": truncated or malformed FileDescriptorSet (protobuf could not parse it)";
+
+  std::vector<std::string_view> source_infos;
+  WireReader set(all);
+  std::string without_info;
+  while (!set.done()) {
+    uint32_t number, wire_type;
+    std::string_view file_bytes;
+    if (!set.field(number, wire_type, file_bytes)) throw InputError(malformed);
+    if (number != kSetFile || wire_type != 2) continue;  // unknown fields of the set are ignored, as protobuf does
+    // Find the file's SourceCodeInfo; parse everything else now and keep it for later.
+    std::string_view info;
+    const char* info_start = nullptr;
+    const char* info_end = nullptr;
+    int info_count = 0;
+    WireReader file(file_bytes);
+    while (!file.done()) {
+      const char* start = file.pos();
+      uint32_t fnum, fwire;
+      std::string_view payload;
+      if (!file.field(fnum, fwire, payload)) throw InputError(malformed);
+      if (fnum == kFileSourceInfo && fwire == 2) {
+        info = payload;
+        info_start = start;
+        info_end = file.pos();
+        ++info_count;
+      }
+    }
+    gp::FileDescriptorProto* fd = image->set->add_file();
+    bool ok;
+    if (info_count == 1) {
+      without_info.assign(file_bytes.data(), info_start);
+      without_info.append(info_end, file_bytes.data() + file_bytes.size());
+      ok = fd->ParseFromString(without_info);
+    } else {
+      ok = fd->ParseFromArray(file_bytes.data(), static_cast<int>(file_bytes.size()));
+      info = {};  // none, or split in several pieces: parsed with the file
+    }
+    if (!ok) throw InputError(malformed);
+    source_infos.push_back(info);
+  }
+  if (image->set->file_size() == 0) throw InputError(input + ": FileDescriptorSet holds no files");
   build_image(*image);
-  for (File& f : image->files) f.is_import = buf_marks_import(*f.d);
+  for (size_t i = 0; i < image->files.size(); ++i) {
+    File& f = image->files[i];
+    f.is_import = buf_marks_import(*f.d);
+    f.source_info_bytes = source_infos[i];
+  }
   return image;
 }
 
@@ -195,7 +292,7 @@ std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& o
   std::string bytes = read_file(input);
   if (bytes.empty()) throw InputError(input + ": file is empty (expected a FileDescriptorSet or a .proto file)");
   bool proto_ext = path.extension() == ".proto";
-  if (!proto_ext && looks_like_descriptor_set(bytes)) return load_descriptor_set(input, bytes);
+  if (!proto_ext && looks_like_descriptor_set(bytes)) return load_descriptor_set(input, std::move(bytes));
   if (proto_ext || looks_like_proto_text(bytes)) {
     fs::path root = path.parent_path();
     if (root.empty()) root = ".";

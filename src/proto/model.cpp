@@ -343,11 +343,22 @@ std::string File::syntax_label() const {
   return "proto2";
 }
 
+const gp::SourceCodeInfo& File::source_info() const {
+  if (source_info_bytes.empty()) return d->source_code_info();
+  if (!lazy_source_info_) {
+    lazy_source_info_ = std::make_unique<gp::SourceCodeInfo>();
+    // Malformed source info only costs locations (findings fall back to file:1:1).
+    if (!lazy_source_info_->ParseFromArray(source_info_bytes.data(), static_cast<int>(source_info_bytes.size())))
+      lazy_source_info_->Clear();
+  }
+  return *lazy_source_info_;
+}
+
 std::optional<Location> File::location(const Path& path) const {
   if (!locations_built_) {
     locations_built_ = true;
-    if (d->has_source_code_info()) {
-      const auto& locs = d->source_code_info().location();
+    {
+      const auto& locs = source_info().location();
       locations_.reserve(locs.size());
       for (const auto& loc : locs)
         locations_.emplace(path_key(loc.path().data(), loc.path_size()), &loc);  // first wins

@@ -136,12 +136,18 @@ struct File {
   std::vector<Field*> extensions;   // every extension, nested included
   Features features;                // the file's resolved features
 
+  // Source info, parsed on first use: a descriptor set's SourceCodeInfo is most of its bytes, and
+  // only files with findings (or inline suppressions) ever need it.
+  const gp::SourceCodeInfo& source_info() const;
+  std::string_view source_info_bytes;  // unparsed SourceCodeInfo, when loaded from a descriptor set
+
   // Location of a SourceCodeInfo path, if the descriptor carries source info for it.
   std::optional<Location> location(const Path& path) const;
   // A SourceCodeInfo entry of this file as a Location (file:1:1 when its span is malformed).
   Location to_location(const gp::SourceCodeInfo::Location& loc) const;
 
  private:
+  mutable std::unique_ptr<gp::SourceCodeInfo> lazy_source_info_;
   mutable std::unordered_map<std::string, const gp::SourceCodeInfo::Location*> locations_;
   mutable bool locations_built_ = false;
 };
@@ -152,6 +158,7 @@ struct Image {
   std::string display_prefix;  // joined before file names in reports ("" or "dir/")
   std::unique_ptr<gp::Arena> arena;
   gp::FileDescriptorSet* set = nullptr;
+  std::string bytes;  // the descriptor set as read; File::source_info_bytes point into it
 
   std::deque<File> files;
   std::deque<Message> messages;

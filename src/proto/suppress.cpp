@@ -40,8 +40,10 @@ bool contains(const Location& outer, const Location& inner) {
 std::vector<Suppression> collect(const Image& image) {
   std::vector<Suppression> out;
   for (const File& file : image.files) {
-    if (file.is_import || !file.d->has_source_code_info()) continue;
-    for (const auto& loc : file.d->source_code_info().location()) {
+    if (file.is_import) continue;
+    // Cheap test on the raw bytes first, so files without the marker are never parsed.
+    if (!file.source_info_bytes.empty() && file.source_info_bytes.find(kMarker) == std::string_view::npos) continue;
+    for (const auto& loc : file.source_info().location()) {
       if (loc.leading_comments().find(kMarker) == std::string::npos &&
           loc.trailing_comments().find(kMarker) == std::string::npos)
         continue;

@@ -45,7 +45,7 @@ Location feature_location(const Element& element, int32_t options_field, int32_t
   // location inside it, else the longest enclosing one that is still within the features field.
   const size_t min_len = element.path.size() + 2;
   const gp::SourceCodeInfo::Location* best = nullptr;
-  for (const auto& loc : file.d->source_code_info().location()) {
+  for (const auto& loc : file.source_info().location()) {
     if (static_cast<size_t>(loc.path_size()) >= min_len && starts_with(target, loc.path()) &&
         (!best || loc.path_size() > best->path_size()))
       best = &loc;
