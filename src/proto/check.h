@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,9 +14,12 @@
 
 namespace driftcheck::proto {
 
+struct MatchIndex;  // match.cpp: new-only elements by shape, for rename detection
+
 struct CheckContext {
   const Image& old_image;
   const Image& new_image;
+  mutable std::shared_ptr<MatchIndex> match_index = nullptr;  // built on first use
 };
 
 // Builds findings for one rule; fills rule id, severity, domain and breaks from the rule's doc.

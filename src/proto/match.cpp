@@ -49,34 +49,61 @@ std::string_view scope_of(std::string_view full_name) {
   return dot == std::string_view::npos ? std::string_view{} : full_name.substr(0, dot);
 }
 
-// The unique element of `candidates` that is new (absent from `old_index`), lives in the same
-// scope as `old`, and has the same non-empty shape.
+}  // namespace
+
+// Elements that only the new image has, keyed by scope and shape. A key held by one element is
+// a rename candidate; a key held by several is ambiguous and names no one.
+struct MatchIndex {
+  std::unordered_map<std::string, const Message*> messages;
+  std::unordered_map<std::string, const Enum*> enums;
+  std::unordered_map<std::string, const Service*> services;
+};
+
+namespace {
+
 template <typename T, typename Container, typename Index, typename Shape>
-const T* unique_same_shape(const T& old, const Container& candidates, const Index& old_index, Shape shape) {
-  std::string want = shape(old);
-  if (want.empty()) return nullptr;
-  const T* found = nullptr;
+void index_new_only(std::unordered_map<std::string, const T*>& out, const Container& candidates,
+                    const Index& old_index, Shape shape) {
   for (const T& c : candidates) {
-    if (old_index.count(c.full_name) || scope_of(c.full_name) != scope_of(old.full_name)) continue;
-    if (shape(c) != want) continue;
-    if (found) return nullptr;  // ambiguous: say nothing rather than guess
-    found = &c;
+    if (old_index.count(c.full_name)) continue;
+    std::string s = shape(c);
+    if (s.empty()) continue;
+    auto [it, inserted] = out.emplace(std::string(scope_of(c.full_name)) + '\n' + s, &c);
+    if (!inserted) it->second = nullptr;  // ambiguous: say nothing rather than guess
   }
-  return found;
+}
+
+const MatchIndex& match_index(const CheckContext& ctx) {
+  if (!ctx.match_index) {
+    auto index = std::make_shared<MatchIndex>();
+    index_new_only(index->messages, ctx.new_image.messages, ctx.old_image.message_by_name, message_shape);
+    index_new_only(index->enums, ctx.new_image.enums, ctx.old_image.enum_by_name, enum_shape);
+    index_new_only(index->services, ctx.new_image.services, ctx.old_image.service_by_name, service_shape);
+    ctx.match_index = std::move(index);
+  }
+  return *ctx.match_index;
+}
+
+template <typename T, typename Shape>
+const T* lookup(const std::unordered_map<std::string, const T*>& index, const T& old, Shape shape) {
+  std::string s = shape(old);
+  if (s.empty()) return nullptr;
+  auto it = index.find(std::string(scope_of(old.full_name)) + '\n' + s);
+  return it == index.end() ? nullptr : it->second;
 }
 
 }  // namespace
 
 const Message* renamed_message(const CheckContext& ctx, const Message& old_message) {
-  return unique_same_shape(old_message, ctx.new_image.messages, ctx.old_image.message_by_name, message_shape);
+  return lookup(match_index(ctx).messages, old_message, message_shape);
 }
 
 const Enum* renamed_enum(const CheckContext& ctx, const Enum& old_enum) {
-  return unique_same_shape(old_enum, ctx.new_image.enums, ctx.old_image.enum_by_name, enum_shape);
+  return lookup(match_index(ctx).enums, old_enum, enum_shape);
 }
 
 const Service* renamed_service(const CheckContext& ctx, const Service& old_service) {
-  return unique_same_shape(old_service, ctx.new_image.services, ctx.old_image.service_by_name, service_shape);
+  return lookup(match_index(ctx).services, old_service, service_shape);
 }
 
 const Method* renamed_method(const Service& old_service, const Service& new_service, const Method& old_method) {
