@@ -33,7 +33,8 @@ measure() {
   local times=() mems=()
   for ((i = 0; i < runs; i++)); do
     /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.out" 2>"$out/$label.err" || true
-    read -r t m <"$out/time.txt"
+    # GNU time writes "Command exited with non-zero status N" first when the command fails.
+    read -r t m < <(tail -n 1 "$out/time.txt")
     times+=("$t"); mems+=("$m")
   done
   MED_S=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')

@@ -170,3 +170,14 @@ TEST_CASE("deeply nested .proto input is an error, not a stack overflow", "[load
   }
   CHECK_FALSE(err.empty());
 }
+
+TEST_CASE("a tab counts as one column in .proto sources, as in buf", "[load]") {
+  TempDir dir;
+  auto path = dir.write("t.proto", "syntax = \"proto3\";\npackage p;\nmessage M {\n\tint32 a = 1;\n}\n");
+  auto image = proto::load_image(path.string(), {});
+  REQUIRE(image->fields.size() == 1);
+  auto loc = proto::location_of(image->fields.front(), {1});  // the name `a`
+  CHECK(loc.line == 4);
+  CHECK(loc.column == 8);  // "\tint32 " is 7 characters
+  CHECK(loc.end_column == 9);
+}

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/input_error.h"
 #include "core/rule_docs.h"
 #include "proto/registry.h"
 
@@ -49,12 +50,23 @@ TEST_CASE("front matter parses", "[docs]") {
 
 TEST_CASE("selection expands categories and deprecated ids like buf", "[select]") {
   proto::Selection s;
+  s.version = "v1";
   s.use = {"FIELD_SAME_LABEL"};
   std::vector<std::string> warnings;
   auto ids = proto::select_rules(s, &warnings);
   CHECK(ids == std::vector<std::string>{"FIELD_SAME_CARDINALITY", "FIELD_WIRE_COMPATIBLE_CARDINALITY",
                                         "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY"});
   CHECK(warnings.size() == 1);
+  // v2 rejects the v1 deprecated ids, as buf does, naming the replacements.
+  s.version = "v2";
+  try {
+    proto::select_rules(s);
+    FAIL("FIELD_SAME_LABEL accepted in v2");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("FIELD_SAME_CARDINALITY"));
+  }
+  CHECK_THROWS_AS(proto::select_rules(proto::Selection{{"MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT"}, {}, "v2"}),
+                  InputError);  // a no-op id alone selects nothing
   s.use = {"FILE"};
   s.except = {"FIELD_NO_DELETE"};
   ids = proto::select_rules(s);

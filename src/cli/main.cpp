@@ -143,6 +143,16 @@ int main(int argc, char** argv) {
       "Exit status: 0 compatible, 1 breaking changes found, 2 could not check.",
       "driftcheck"};
   app.set_version_flag("--version", DRIFTCHECK_VERSION);
+  app.footer(
+      "Examples:\n"
+      "  driftcheck old.binpb new.binpb                  descriptor sets (buf build -o, protoc -o)\n"
+      "  driftcheck main/proto proto -I third_party      folders of .proto files\n"
+      "  driftcheck old.pb new.pb --category WIRE_JSON   only what breaks binary or JSON clients\n"
+      "  driftcheck old.pb new.pb --format json          the documented JSON report\n"
+      "  driftcheck explain FIELD_SAME_JSON_NAME\n\n"
+      "Configuration: driftcheck.yaml or buf.yaml (its `breaking:` section), found in the current\n"
+      "folder or at the git root. Silence one finding with a comment on the element:\n"
+      "  // driftcheck:ignore RULE_ID reason");
   app.require_subcommand(0, 1);
   Options opt;
 

@@ -202,15 +202,56 @@ bool declares_edition(const fs::path& file) {
   return std::regex_search(text, edition_statement);
 }
 
+// protobuf's tokenizer advances a tab to the next multiple of 8 columns; buf (and editors)
+// count a tab as one column. Rewrites the spans of a file with tabs to character columns.
+void count_tabs_as_one_column(gp::FileDescriptorProto& fd, const std::string& text) {
+  if (text.find('\t') == std::string::npos) return;
+  std::vector<std::string_view> lines;
+  for (size_t start = 0; start <= text.size();) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    lines.emplace_back(text.data() + start, nl - start);
+    start = nl + 1;
+  }
+  auto to_chars = [&](int line, int expanded) {
+    if (line < 0 || line >= static_cast<int>(lines.size())) return expanded;
+    int col = 0, i = 0;
+    for (char c : lines[line]) {
+      if (col >= expanded) break;
+      col = c == '\t' ? col + 8 - col % 8 : col + 1;
+      ++i;
+    }
+    return i;
+  };
+  for (auto& loc : *fd.mutable_source_code_info()->mutable_location()) {
+    auto& span = *loc.mutable_span();
+    if (span.size() == 3) {
+      span[2] = to_chars(span[0], span[2]);
+      span[1] = to_chars(span[0], span[1]);
+    } else if (span.size() == 4) {
+      span[1] = to_chars(span[0], span[1]);
+      span[3] = to_chars(span[2], span[3]);
+    }
+  }
+}
+
 // Dependencies first, as protoc --include_imports orders them.
-void add_with_deps(const gp::FileDescriptor* file, gp::FileDescriptorSet& set,
-                   std::unordered_set<std::string>& added) {
+void add_with_deps(const gp::FileDescriptor* file, gp::compiler::DiskSourceTree& tree,
+                   gp::FileDescriptorSet& set, std::unordered_set<std::string>& added) {
   if (!added.insert(file->name()).second) return;
-  for (int i = 0; i < file->dependency_count(); ++i) add_with_deps(file->dependency(i), set, added);
+  for (int i = 0; i < file->dependency_count(); ++i) add_with_deps(file->dependency(i), tree, set, added);
   gp::FileDescriptorProto* fd = set.add_file();
   file->CopyTo(fd);
   file->CopySourceCodeInfoTo(fd);
   file->CopyJsonNameTo(fd);
+  std::string disk;
+  if (tree.VirtualFileToDiskFile(file->name(), &disk)) {
+    try {
+      count_tabs_as_one_column(*fd, read_file(disk));
+    } catch (const InputError&) {
+      // Already parsed from this file; if it vanished since, keep protobuf's columns.
+    }
+  }
 }
 
 // Parses .proto files under `root` (names relative to it) with protobuf's Importer.
@@ -241,7 +282,7 @@ std::unique_ptr<Image> load_sources(const std::string& input, const fs::path& ro
     targets.push_back(file);
   }
   std::unordered_set<std::string> added;
-  for (const gp::FileDescriptor* file : targets) add_with_deps(file, *image->set, added);
+  for (const gp::FileDescriptor* file : targets) add_with_deps(file, tree, *image->set, added);
   build_image(*image);
   for (File& f : image->files) {
     bool target = std::find(names.begin(), names.end(), f.name) != names.end();

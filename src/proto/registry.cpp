@@ -55,6 +55,16 @@ std::vector<std::string> expand(std::string_view entry, std::string_view version
                                 std::vector<std::string>* warnings) {
   std::vector<std::string> out;
   if (auto it = deprecated_ids().find(entry); it != deprecated_ids().end()) {
+    // buf's v2 configs no longer accept the ids deprecated in v1 (checked with buf 1.75); say
+    // what replaces them instead of a bare "unknown".
+    if (version == "v2" && entry != "MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT") {
+      std::string msg = std::string(entry) + " is a deprecated v1 id that config version v2 does not accept";
+      if (!it->second.empty()) {
+        msg += "; use";
+        for (auto id : it->second) msg += " " + std::string(id);
+      }
+      throw InputError(msg);
+    }
     if (warnings) {
       std::string w = std::string(entry) + " is deprecated";
       if (it->second.empty()) w += " and checks nothing";
@@ -99,6 +109,7 @@ std::vector<std::string> select_rules(const Selection& selection, std::vector<st
     for (std::string& id : expand(entry, selection.version, warnings)) chosen.insert(std::move(id));
   for (const std::string& entry : selection.except)
     for (const std::string& id : expand(entry, selection.version, nullptr)) chosen.erase(id);
+  if (chosen.empty()) throw InputError("the configuration selects no rules (check `use` and `except`)");
   return {chosen.begin(), chosen.end()};
 }
 
