@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "core/input_error.h"
 #include "proto/config.h"
 #include "support.h"
@@ -107,4 +109,35 @@ TEST_CASE("inline driftcheck:ignore silences one rule on one element", "[suppres
   CHECK(j["findings"][0]["rule"] == "unused-suppression");
   CHECK(j["findings"][0]["severity"] == "info");
   CHECK(j["findings"][0]["line"] == 7);
+}
+
+TEST_CASE("ignore_only and ignore_unstable_packages drop findings by file and package", "[config][cli]") {
+  TempDir dir;
+  const char* stable_old = "syntax = \"proto3\";\npackage acme.v1;\nmessage A { int32 x = 1; }\n";
+  const char* stable_new = "syntax = \"proto3\";\npackage acme.v1;\nmessage A { int32 y = 1; }\n";
+  const char* beta_old = "syntax = \"proto3\";\npackage acme.v1beta1;\nmessage B { int32 x = 1; }\n";
+  const char* beta_new = "syntax = \"proto3\";\npackage acme.v1beta1;\nmessage B { int32 y = 1; }\n";
+  dir.write("old/v1/a.proto", stable_old);
+  dir.write("new/v1/a.proto", stable_new);
+  dir.write("old/v1beta1/b.proto", beta_old);
+  dir.write("new/v1beta1/b.proto", beta_new);
+  auto rules_in = [&](const std::string& config) {
+    dir.write("driftcheck.yaml", config);
+    auto r = run_driftcheck("old new --format json", dir.path);
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    std::multiset<std::string> out;
+    auto report = nlohmann::json::parse(r.out);  // keep alive: the loop below borrows from it
+    for (const auto& f : report["findings"])
+      out.insert(f["rule"].get<std::string>() + "@" + f["file"].get<std::string>());
+    return out;
+  };
+  auto all = rules_in("breaking:\n  use: [FIELD_SAME_NAME, FIELD_SAME_JSON_NAME]\n");
+  CHECK(all.size() == 4);
+  auto only = rules_in("breaking:\n  use: [FIELD_SAME_NAME, FIELD_SAME_JSON_NAME]\n  ignore_only:\n"
+                       "    FIELD_SAME_JSON_NAME: [v1]\n");
+  CHECK(only == std::multiset<std::string>{"FIELD_SAME_NAME@new/v1/a.proto", "FIELD_SAME_NAME@new/v1beta1/b.proto",
+                                           "FIELD_SAME_JSON_NAME@new/v1beta1/b.proto"});
+  auto unstable = rules_in("breaking:\n  use: [FIELD_SAME_NAME]\n  ignore_unstable_packages: true\n");
+  CHECK(unstable == std::multiset<std::string>{"FIELD_SAME_NAME@new/v1/a.proto"});
 }
