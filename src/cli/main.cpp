@@ -112,6 +112,8 @@ int compare(const Options& opt) {
   Report report;
   report.old_input = opt.old_input;
   report.new_input = opt.new_input;
+  for (const proto::File& f : new_image->files)
+    if (!f.is_import) report.files.push_back(f.display_name);
   bool failing = false;
   for (Finding& f : all) {
     if (!never_fail && f.severity >= fail_on) failing = true;

@@ -15,6 +15,7 @@ struct Report {
   std::string new_input;
   std::vector<Finding> findings;  // already filtered by --min-level and sorted
   size_t hidden = 0;              // findings below --min-level
+  std::vector<std::string> files; // the contract files checked (new side, as shown in findings)
 };
 
 struct SeverityCounts {
