@@ -1,12 +1,14 @@
 #include "proto/load.h"
 
 #include <google/protobuf/compiler/importer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/unknown_field_set.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -14,6 +16,7 @@
 
 #include "core/input_error.h"
 #include "core/read_file.h"
+#include "core/source_view.h"
 
 #ifndef DRIFTCHECK_PROTOBUF_INCLUDE
 #define DRIFTCHECK_PROTOBUF_INCLUDE "/usr/include"
@@ -175,11 +178,12 @@ std::unique_ptr<Image> load_descriptor_set(const std::string& input, std::string
 
 class FirstErrorCollector : public gp::compiler::MultiFileErrorCollector {
  public:
-  explicit FirstErrorCollector(std::string prefix) : prefix_(std::move(prefix)) {}
+  using Display = std::function<std::string(const std::string&)>;
+  explicit FirstErrorCollector(Display display) : display_(std::move(display)) {}
   void AddError(const std::string& filename, int line, int column, const std::string& message) override {
     if (!first_.empty()) return;
     std::ostringstream out;
-    out << prefix_ << filename;
+    out << display_(filename);
     if (line >= 0) out << ':' << line + 1 << ':' << column + 1;
     out << ": " << message;
     first_ = out.str();
@@ -187,20 +191,79 @@ class FirstErrorCollector : public gp::compiler::MultiFileErrorCollector {
   const std::string& first() const { return first_; }
 
  private:
-  std::string prefix_;
+  Display display_;
   std::string first_;
 };
 
-bool declares_edition(const fs::path& file) {
+bool declares_edition(const std::string& text) {
   static const std::regex edition_statement(R"((^|\n)\s*edition\s*=)");
-  std::string text;
-  try {
-    text = read_file(file.string());
-  } catch (const InputError&) {
-    return false;
-  }
   return std::regex_search(text, edition_statement);
 }
+
+// Where .proto text comes from: the roots (a view and a folder inside it) in order, then the -I
+// folders on disk; the well-known types always come from the protobuf installation, so no user
+// folder can shadow them. Keeps every text it served, for tab columns and display names.
+class ProtoSourceTree : public gp::compiler::SourceTree {
+ public:
+  struct Root {
+    const SourceView* view;
+    std::string folder;   // "" or "proto/": where import paths start inside the view
+    std::string display;  // shown before the import path in reports
+  };
+
+  ProtoSourceTree(std::vector<Root> roots, const std::vector<std::string>& include_dirs)
+      : roots_(std::move(roots)) {
+    for (const std::string& dir : include_dirs) includes_.emplace_back(dir, std::vector<std::string>{}, dir);
+  }
+
+  gp::io::ZeroCopyInputStream* Open(const std::string& name) override {
+    if (const Served* s = serve(name)) return new gp::io::ArrayInputStream(s->text.data(), static_cast<int>(s->text.size()));
+    return nullptr;
+  }
+  std::string GetLastErrorMessage() override { return "File not found."; }
+
+  const std::string* text(const std::string& name) const {
+    auto it = served_.find(name);
+    return it == served_.end() ? nullptr : &it->second.text;
+  }
+  std::string display_name(const std::string& name) const {
+    auto it = served_.find(name);
+    return it == served_.end() ? name : it->second.display + name;
+  }
+
+ private:
+  struct Served {
+    std::string text;
+    std::string display;
+  };
+
+  const Served* serve(const std::string& name) {
+    if (auto it = served_.find(name); it != served_.end()) return &it->second;
+    // Import paths are relative and stay inside their root.
+    if (name.empty() || name[0] == '/' || name.find('\\') != std::string::npos ||
+        fs::path(name).lexically_normal().generic_string() != name || name.rfind("../", 0) == 0)
+      return nullptr;
+    std::optional<std::string> text;
+    std::string display;
+    if (name.rfind("google/protobuf/", 0) == 0) {
+      text = wkt_.read(name);
+    } else {
+      for (const Root& r : roots_)
+        if ((text = r.view->read(r.folder + name))) {
+          display = r.display;
+          break;
+        }
+      for (size_t i = 0; !text && i < includes_.size(); ++i) text = includes_[i].read(name);
+    }
+    if (!text) return nullptr;
+    return &served_.emplace(name, Served{std::move(*text), std::move(display)}).first->second;
+  }
+
+  std::vector<Root> roots_;
+  std::vector<DiskView> includes_;
+  DiskView wkt_{DRIFTCHECK_PROTOBUF_INCLUDE, {}, "protobuf"};
+  std::unordered_map<std::string, Served> served_;
+};
 
 // protobuf's tokenizer advances a tab to the next multiple of 8 columns; buf (and editors)
 // count a tab as one column. Rewrites the spans of a file with tabs to character columns.
@@ -236,59 +299,46 @@ void count_tabs_as_one_column(gp::FileDescriptorProto& fd, const std::string& te
 }
 
 // Dependencies first, as protoc --include_imports orders them.
-void add_with_deps(const gp::FileDescriptor* file, gp::compiler::DiskSourceTree& tree,
-                   gp::FileDescriptorSet& set, std::unordered_set<std::string>& added) {
+void add_with_deps(const gp::FileDescriptor* file, const ProtoSourceTree& tree, gp::FileDescriptorSet& set,
+                   std::unordered_set<std::string>& added) {
   if (!added.insert(file->name()).second) return;
   for (int i = 0; i < file->dependency_count(); ++i) add_with_deps(file->dependency(i), tree, set, added);
   gp::FileDescriptorProto* fd = set.add_file();
   file->CopyTo(fd);
   file->CopySourceCodeInfoTo(fd);
   file->CopyJsonNameTo(fd);
-  std::string disk;
-  if (tree.VirtualFileToDiskFile(file->name(), &disk)) {
-    try {
-      count_tabs_as_one_column(*fd, read_file(disk));
-    } catch (const InputError&) {
-      // Already parsed from this file; if it vanished since, keep protobuf's columns.
-    }
-  }
+  if (const std::string* text = tree.text(file->name())) count_tabs_as_one_column(*fd, *text);
 }
 
-// Parses .proto files under `root` (names relative to it) with protobuf's Importer.
-std::unique_ptr<Image> load_sources(const std::string& input, const fs::path& root,
-                                    const std::vector<std::string>& names, const LoadOptions& options) {
-  gp::compiler::DiskSourceTree tree;
-  tree.MapPath("", root.string());
-  for (const std::string& dir : options.include_dirs) tree.MapPath("", dir);
-  // Well-known types resolve without flags, and cannot be shadowed by user folders.
-  tree.MapPath("google/protobuf", std::string(DRIFTCHECK_PROTOBUF_INCLUDE) + "/google/protobuf");
-  std::string prefix = display_prefix(root);
-  FirstErrorCollector errors(prefix);
+// Parses the named .proto files (import paths) with protobuf's Importer; `names` are the files
+// under check, everything else they import is marked as an import.
+std::unique_ptr<Image> load_sources(const std::string& input, ProtoSourceTree& tree,
+                                    const std::vector<std::string>& names) {
+  FirstErrorCollector errors([&tree](const std::string& name) { return tree.display_name(name); });
   gp::compiler::Importer importer(&tree, &errors);
-
   auto image = new_image(input);
-  image->display_prefix = prefix;
   std::vector<const gp::FileDescriptor*> targets;
   for (const std::string& name : names) {
     const gp::FileDescriptor* file = importer.Import(name);
     if (!file) {
-      if (declares_edition(root / name))
-        throw InputError(prefix + name +
+      const std::string* text = tree.text(name);
+      if (text && declares_edition(*text))
+        throw InputError(tree.display_name(name) +
                          ": uses `edition`, which this build's protobuf parser (3.21) cannot read from "
                          "source; give a descriptor set instead, made by `buf build -o side.binpb` or "
                          "`protoc --include_imports --include_source_info -o side.binpb` (protoc >= 27)");
-      throw InputError(errors.first().empty() ? prefix + name + ": could not be parsed" : errors.first());
+      throw InputError(errors.first().empty() ? tree.display_name(name) + ": could not be parsed"
+                                              : errors.first());
     }
     targets.push_back(file);
   }
   std::unordered_set<std::string> added;
   for (const gp::FileDescriptor* file : targets) add_with_deps(file, tree, *image->set, added);
   build_image(*image);
+  std::unordered_set<std::string_view> target_names(names.begin(), names.end());
   for (File& f : image->files) {
-    bool target = std::find(names.begin(), names.end(), f.name) != names.end();
-    f.is_import = !target;
-    // Imports resolved from -I or the well-known types are shown by their import name.
-    if (!target) f.display_name = f.name;
+    f.is_import = !target_names.count(f.name);
+    f.display_name = tree.display_name(f.name);
   }
   return image;
 }
@@ -328,16 +378,20 @@ std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& o
     if (ec) throw InputError(input + ": cannot list folder: " + ec.message());
     if (names.empty()) throw InputError(input + ": folder holds no .proto files");
     std::sort(names.begin(), names.end());
-    return load_sources(input, path, names, options);
+    DiskView root(path, {}, input);
+    ProtoSourceTree tree({{&root, "", display_prefix(path)}}, options.include_dirs);
+    return load_sources(input, tree, names);
   }
   std::string bytes = read_file(input);
   if (bytes.empty()) throw InputError(input + ": file is empty (expected a FileDescriptorSet or a .proto file)");
   bool proto_ext = path.extension() == ".proto";
   if (!proto_ext && looks_like_descriptor_set(bytes)) return load_descriptor_set(input, std::move(bytes));
   if (proto_ext || looks_like_proto_text(bytes)) {
-    fs::path root = path.parent_path();
-    if (root.empty()) root = ".";
-    return load_sources(input, root, {path.filename().generic_string()}, options);
+    fs::path folder = path.parent_path();
+    if (folder.empty()) folder = ".";
+    DiskView root(folder, {}, input);
+    ProtoSourceTree tree({{&root, "", display_prefix(folder)}}, options.include_dirs);
+    return load_sources(input, tree, {path.filename().generic_string()});
   }
   throw InputError(input + ": neither a FileDescriptorSet nor a .proto file");
 }
