@@ -7,6 +7,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "cli/git_sides.h"
 #include "core/input_error.h"
 #include "core/rule_docs.h"
 #include "proto/config.h"
@@ -25,6 +26,9 @@ using namespace driftcheck;
 constexpr int kExitOk = 0, kExitBreaking = 1, kExitError = 2;
 
 struct Options {
+  std::vector<std::string> inputs;  // OLD NEW, or PATHS in git mode
+  std::string against;
+  bool staged = false;
   std::string old_input, new_input;
   std::string format = "text";
   std::string fail_on = "error";
@@ -94,24 +98,34 @@ int compare(const Options& opt) {
   proto::select_rules(config.selection(), &warnings);  // reject unknown ids before loading anything
   for (const auto& w : warnings) std::cerr << "driftcheck: warning: " << w << '\n';
 
-  proto::LoadOptions load;
-  load.include_dirs = opt.includes;
-  // Both sides load in parallel: parsing dominates on big descriptor sets.
-  auto old_future = std::async(std::launch::async, [&] { return proto::load_image(opt.old_input, load); });
   std::unique_ptr<proto::Image> new_image;
   std::unique_ptr<proto::Image> old_image;
-  try {
-    new_image = proto::load_image(opt.new_input, load);
-  } catch (...) {
-    try { old_future.get(); } catch (...) {}
-    throw;
+  std::string old_label = opt.old_input, new_label = opt.new_input;
+  if (!opt.against.empty() || opt.staged) {
+    GitRequest request{opt.against, opt.staged, opt.inputs, config.file, opt.includes};
+    GitSides sides = load_git_sides(request);
+    old_image = std::move(sides.old_image);
+    new_image = std::move(sides.new_image);
+    old_label = sides.old_label;
+    new_label = sides.new_label;
+  } else {
+    proto::LoadOptions load;
+    load.include_dirs = opt.includes;
+    // Both sides load in parallel: parsing dominates on big descriptor sets.
+    auto old_future = std::async(std::launch::async, [&] { return proto::load_image(opt.old_input, load); });
+    try {
+      new_image = proto::load_image(opt.new_input, load);
+    } catch (...) {
+      try { old_future.get(); } catch (...) {}
+      throw;
+    }
+    old_image = old_future.get();
   }
-  old_image = old_future.get();
 
   std::vector<Finding> all = proto::run_configured(*old_image, *new_image, config);
   Report report;
-  report.old_input = opt.old_input;
-  report.new_input = opt.new_input;
+  report.old_input = old_label;
+  report.new_input = new_label;
   for (const proto::File& f : new_image->files)
     if (!f.is_import) report.files.push_back(f.display_name);
   bool failing = false;
@@ -138,6 +152,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "driftcheck compares the old and new version of a contract and reports every breaking change.\n\n"
       "  driftcheck OLD NEW              compare two protobuf contracts\n"
+      "  driftcheck --against main       compare the working tree's contracts with a git revision\n"
+      "  driftcheck --staged             compare what is staged with HEAD (pre-commit)\n"
       "  driftcheck rules                list every rule\n"
       "  driftcheck explain RULE_ID      what a rule catches, why it breaks, how to fix it\n\n"
       "OLD and NEW are each a FileDescriptorSet (protoc --descriptor_set_out, buf build -o x.binpb),\n"
@@ -165,8 +181,14 @@ int main(int argc, char** argv) {
   std::string explain_id;
   explain_cmd->add_option("RULE_ID", explain_id, "Rule id, e.g. FIELD_NO_DELETE")->required();
 
-  app.add_option("OLD", opt.old_input, "The old (baseline) contract");
-  app.add_option("NEW", opt.new_input, "The new contract, under check");
+  app.add_option("INPUTS", opt.inputs,
+                 "OLD NEW: the old (baseline) and new contract; with --against or --staged: files or "
+                 "folders to limit the check to");
+  app.add_option("--against", opt.against,
+                 "Compare the working tree's contracts with their versions at this git revision "
+                 "(branch, tag, commit, HEAD~1)");
+  app.add_flag("--staged", opt.staged,
+               "Compare what is staged (the git index) with HEAD, or with --against; for pre-commit hooks");
   app.add_option("--format", opt.format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -207,9 +229,14 @@ int main(int argc, char** argv) {
   try {
     if (rules_cmd->parsed()) return list_rules(rules_domain);
     if (explain_cmd->parsed()) return explain(explain_id);
-    if (opt.old_input.empty() || opt.new_input.empty()) {
-      std::cerr << "driftcheck: give OLD and NEW (see driftcheck --help)\n";
-      return kExitError;
+    bool git_mode = !opt.against.empty() || opt.staged;
+    if (!git_mode) {
+      if (opt.inputs.size() != 2) {
+        std::cerr << "driftcheck: give OLD and NEW, or --against REF / --staged (see driftcheck --help)\n";
+        return kExitError;
+      }
+      opt.old_input = opt.inputs[0];
+      opt.new_input = opt.inputs[1];
     }
     return compare(opt);
   } catch (const InputError& e) {

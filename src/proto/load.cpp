@@ -180,19 +180,23 @@ class FirstErrorCollector : public gp::compiler::MultiFileErrorCollector {
  public:
   using Display = std::function<std::string(const std::string&)>;
   explicit FirstErrorCollector(Display display) : display_(std::move(display)) {}
+  // Keeps the first error that has a position: for a missing import, protobuf first reports the
+  // missing file without one, then the import statement that names it.
   void AddError(const std::string& filename, int line, int column, const std::string& message) override {
-    if (!first_.empty()) return;
+    if (located_) return;
     std::ostringstream out;
     out << display_(filename);
     if (line >= 0) out << ':' << line + 1 << ':' << column + 1;
     out << ": " << message;
-    first_ = out.str();
+    if (line >= 0 || first_.empty()) first_ = out.str();
+    located_ = line >= 0;
   }
   const std::string& first() const { return first_; }
 
  private:
   Display display_;
   std::string first_;
+  bool located_ = false;
 };
 
 bool declares_edition(const std::string& text) {
@@ -351,6 +355,24 @@ bool looks_like_proto_text(std::string_view bytes) {
 }
 
 }  // namespace
+
+std::unique_ptr<Image> load_image_from_view(const SourceView& view, const std::vector<std::string>& roots,
+                                            const std::vector<std::string>& files, const LoadOptions& options) {
+  std::vector<ProtoSourceTree::Root> tree_roots;
+  for (const std::string& root : roots) {
+    std::string folder = root.empty() || root.back() == '/' ? root : root + '/';
+    tree_roots.push_back({&view, folder, folder});
+  }
+  std::vector<std::string> names;
+  for (const std::string& file : files)
+    for (const auto& r : tree_roots)
+      if (file.rfind(r.folder, 0) == 0) {
+        names.push_back(file.substr(r.folder.size()));
+        break;
+      }
+  ProtoSourceTree tree(std::move(tree_roots), options.include_dirs);
+  return load_sources(view.label(), tree, names);
+}
 
 bool looks_like_descriptor_set(std::string_view bytes) {
   // Field 1 (file), wire type 2: every non-empty FileDescriptorSet starts with 0x0a.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/source_view.h"
 #include "proto/model.h"
 
 namespace driftcheck::proto {
@@ -16,6 +17,12 @@ struct LoadOptions {
 
 // Throws InputError with a one-line message naming the input and what is wrong.
 std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& options);
+
+// Loads the .proto files `files` (paths inside `view`) for a git-aware comparison. `roots` are
+// folders inside the view ("" or "proto/") where import paths start; a file belongs to the first
+// root that contains it. Reports show view paths. An empty `files` gives an empty image.
+std::unique_ptr<Image> load_image_from_view(const SourceView& view, const std::vector<std::string>& roots,
+                                            const std::vector<std::string>& files, const LoadOptions& options);
 
 // True when the bytes look like a binary FileDescriptorSet rather than .proto text.
 bool looks_like_descriptor_set(std::string_view bytes);

@@ -1,0 +1,28 @@
+// Git-aware comparison: the contracts in the working tree (or the index, for --staged) against
+// their versions at a git revision, read in-process.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "proto/load.h"
+
+namespace driftcheck {
+
+struct GitRequest {
+  std::string against;              // revision to compare with; "" means HEAD
+  bool staged = false;              // new side is the index instead of the working tree
+  std::vector<std::string> paths;   // limit to these files or folders (relative to the cwd)
+  std::string config_file;          // driftcheck.yaml / buf.yaml in use, "" if none
+  std::vector<std::string> includes;
+};
+
+struct GitSides {
+  std::unique_ptr<proto::Image> old_image, new_image;
+  std::string old_label, new_label;  // "HEAD", "the working tree", "the index"
+};
+
+GitSides load_git_sides(const GitRequest& request);
+
+}  // namespace driftcheck

@@ -1,0 +1,146 @@
+// Git-aware runs against real temporary repositories: --against, --staged, added and removed
+// files, path limits, and the two pre-commit integrations (the plain git hook in ci/pre-commit
+// and the pre-commit framework's .pre-commit-hooks.yaml).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "support.h"
+
+using test::run_driftcheck;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kApi = "syntax = \"proto3\";\npackage acme.v1;\nimport \"acme/v1/money.proto\";\n"
+                   "message Req {\n  int32 max_tokens = 3;\n  Money price = 4;\n}\n";
+const char* kMoney = "syntax = \"proto3\";\npackage acme.v1;\nmessage Money { int64 units = 1; }\n";
+
+// A repository with proto/ as import root and one commit.
+struct Repo {
+  TempDir dir;
+  Repo() {
+    sh("git init -q && git config user.name test && git config user.email test@example.com");
+    dir.write("driftcheck.yaml", "inputs:\n  proto:\n    roots: [proto]\n");
+    dir.write("proto/acme/v1/api.proto", kApi);
+    dir.write("proto/acme/v1/money.proto", kMoney);
+    commit("init");
+  }
+  int sh(const std::string& cmd) const {
+    std::string full = "cd '" + dir.path.string() + "' && (" + cmd + ") >/dev/null 2>&1";
+    return std::system(full.c_str());
+  }
+  void commit(const std::string& msg) const { REQUIRE(sh("git add -A && git commit -q -m '" + msg + "'") == 0); }
+  void edit(const std::string& file, const std::string& from, const std::string& to) const {
+    std::string text = test::slurp(dir.path / file);
+    text.replace(text.find(from), from.size(), to);
+    dir.write(file, text);
+  }
+};
+
+std::string bin_dir() { return fs::path(DRIFTCHECK_BINARY).parent_path().string(); }
+
+}  // namespace
+
+TEST_CASE("against compares the working tree with a revision", "[git]") {
+  Repo repo;
+  repo.edit("proto/acme/v1/api.proto", "max_tokens", "max_new_tokens");
+  auto r = run_driftcheck("--against HEAD --format json --rule FIELD_SAME_NAME", repo.dir.path);
+  CHECK(r.exit_code == 1);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["findings"].size() == 1);
+  CHECK(j["findings"][0]["file"] == "proto/acme/v1/api.proto");  // repository-relative
+  CHECK(j["findings"][0]["line"] == 5);
+  CHECK(j["old"] == "HEAD");
+  CHECK(j["new"] == "the working tree");
+  // Unchanged tree: nothing to report.
+  repo.commit("rename");
+  CHECK(run_driftcheck("--against HEAD", repo.dir.path).exit_code == 0);
+  // HEAD~1 still has the old name.
+  CHECK(run_driftcheck("--against HEAD~1 --rule FIELD_SAME_NAME", repo.dir.path).exit_code == 1);
+}
+
+TEST_CASE("staged compares the index with HEAD", "[git]") {
+  Repo repo;
+  repo.edit("proto/acme/v1/api.proto", "max_tokens", "max_new_tokens");
+  CHECK(run_driftcheck("--staged", repo.dir.path).exit_code == 0);  // not staged yet
+  REQUIRE(repo.sh("git add -A") == 0);
+  auto r = run_driftcheck("--staged", repo.dir.path);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("[FIELD_SAME_NAME]"));
+}
+
+TEST_CASE("added and removed contract files", "[git]") {
+  Repo repo;
+  repo.dir.write("proto/acme/v1/extra.proto", "syntax = \"proto3\";\npackage acme.v1;\nmessage Extra {}\n");
+  CHECK(run_driftcheck("--against HEAD", repo.dir.path).exit_code == 0);  // a new file is fine
+  repo.commit("extra");
+  fs::remove(repo.dir.path / "proto/acme/v1/extra.proto");
+  auto r = run_driftcheck("--against HEAD --format json", repo.dir.path);
+  CHECK(r.exit_code == 1);
+  auto j = nlohmann::json::parse(r.out);
+  bool file_deleted = false;
+  for (const auto& f : j["findings"]) file_deleted |= f["rule"] == "FILE_NO_DELETE" && f["path"] == "acme/v1/extra.proto";
+  CHECK(file_deleted);
+}
+
+TEST_CASE("paths limit the check", "[git]") {
+  Repo repo;
+  repo.dir.write("proto/acme/v2/other.proto", "syntax = \"proto3\";\npackage acme.v2;\nmessage O { int32 a = 1; }\n");
+  repo.commit("v2");
+  repo.edit("proto/acme/v2/other.proto", "int32 a", "int32 b");
+  CHECK(run_driftcheck("--against HEAD", repo.dir.path).exit_code == 1);
+  CHECK(run_driftcheck("--against HEAD proto/acme/v1", repo.dir.path).exit_code == 0);
+  CHECK(run_driftcheck("--against HEAD v2", repo.dir.path / "proto/acme").exit_code == 1);
+}
+
+TEST_CASE("git mode errors are one line and exit 2", "[git][bad-input]") {
+  Repo repo;
+  auto bad_ref = run_driftcheck("--against no-such-branch", repo.dir.path);
+  CHECK(bad_ref.exit_code == 2);
+  CHECK_THAT(bad_ref.err, Catch::Contains("no-such-branch"));
+  TempDir plain;
+  auto no_repo = run_driftcheck("--staged", plain.path);
+  CHECK(no_repo.exit_code == 2);
+  CHECK_THAT(no_repo.err, Catch::Contains("not inside a git repository"));
+  // A staged file that imports one that is not staged.
+  REQUIRE(repo.sh("git rm -q --cached proto/acme/v1/money.proto") == 0);
+  auto missing = run_driftcheck("--staged", repo.dir.path);
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("proto/acme/v1/api.proto:3:1"));
+}
+
+TEST_CASE("the plain git hook refuses a breaking commit and lets a safe one through", "[git][hook]") {
+  Repo repo;
+  fs::copy_file(test::source_dir / "ci" / "pre-commit", repo.dir.path / ".git" / "hooks" / "pre-commit");
+  std::string path = "PATH='" + bin_dir() + "':\"$PATH\" ";
+  repo.edit("proto/acme/v1/api.proto", "max_tokens", "max_new_tokens");
+  std::string out_file = (repo.dir.path / "hook.out").string();
+  int refused = std::system(("cd '" + repo.dir.path.string() + "' && git add proto && " + path +
+                             "git commit -q -m rename >'" + out_file + "' 2>&1").c_str());
+  CHECK(refused != 0);
+  CHECK_THAT(test::slurp(out_file), Catch::Contains("[FIELD_SAME_NAME]"));
+  // Undo the rename, add a field instead: a safe change.
+  repo.edit("proto/acme/v1/api.proto", "max_new_tokens", "max_tokens");
+  repo.edit("proto/acme/v1/api.proto", "Money price = 4;", "Money price = 4;\n  string user = 5;");
+  int accepted = std::system(("cd '" + repo.dir.path.string() + "' && git add proto && " + path +
+                              "git commit -q -m safe >'" + out_file + "' 2>&1").c_str());
+  CHECK(accepted == 0);
+}
+
+TEST_CASE("the pre-commit framework hook runs driftcheck --staged", "[git][hook]") {
+  YAML::Node hooks = YAML::LoadFile((test::source_dir / ".pre-commit-hooks.yaml").string());
+  REQUIRE(hooks.IsSequence());
+  REQUIRE(hooks[0]["id"].as<std::string>() == "driftcheck");
+  CHECK(hooks[0]["pass_filenames"].as<bool>() == false);
+  std::string entry = hooks[0]["entry"].as<std::string>();
+  REQUIRE(entry.rfind("driftcheck ", 0) == 0);
+  // Run the entry the way pre-commit does (language: system), in a repo with a staged break.
+  Repo repo;
+  repo.edit("proto/acme/v1/api.proto", "max_tokens", "max_new_tokens");
+  REQUIRE(repo.sh("git add -A") == 0);
+  auto r = run_driftcheck(entry.substr(std::string("driftcheck ").size()), repo.dir.path);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("[FIELD_SAME_NAME]"));
+}
