@@ -144,3 +144,34 @@ TEST_CASE("the pre-commit framework hook runs driftcheck --staged", "[git][hook]
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.out, Catch::Contains("[FIELD_SAME_NAME]"));
 }
+
+TEST_CASE("the GitHub Action runs driftcheck against the base branch", "[git][ci-templates]") {
+  YAML::Node action = YAML::LoadFile((test::source_dir / "ci/github-action/action.yml").string());
+  CHECK(action["runs"]["using"].as<std::string>() == "composite");
+  for (const char* input : {"against", "format", "fail-on", "config"}) CHECK(action["inputs"][input]);
+  std::string script = action["runs"]["steps"][1]["run"].as<std::string>();
+  // Run the step's script as the runner would, with this build's binary.
+  const std::string built = "\"$GITHUB_ACTION_PATH/../../build/driftcheck\"";
+  REQUIRE(script.find(built) != std::string::npos);
+  script.replace(script.find(built), built.size(), "'" DRIFTCHECK_BINARY "'");
+  Repo repo;
+  repo.edit("proto/acme/v1/api.proto", "max_tokens", "max_new_tokens");
+  repo.dir.write("step.sh", script);
+  std::string out_file = (repo.dir.path / "step.out").string();
+  int rc = std::system(("cd '" + repo.dir.path.string() +
+                        "' && AGAINST=HEAD FORMAT=github FAIL_ON=error CONFIG= OUTPUT= BASE_REF= bash step.sh >'" +
+                        out_file + "' 2>&1").c_str());
+  CHECK(rc != 0);
+  CHECK_THAT(test::slurp(out_file), Catch::Contains("::error file=proto/acme/v1/api.proto,line=5"));
+}
+
+TEST_CASE("the GitLab template publishes a Code Quality report", "[git][ci-templates]") {
+  YAML::Node gitlab = YAML::LoadFile((test::source_dir / "ci/gitlab-ci.yml").string());
+  const YAML::Node job = gitlab[".driftcheck"];
+  REQUIRE(job);
+  CHECK(job["artifacts"]["reports"]["codequality"].as<std::string>() == "gl-code-quality-report.json");
+  std::string script;
+  for (const auto& line : job["script"]) script += line.as<std::string>() + "\n";
+  CHECK_THAT(script, Catch::Contains("--format gitlab"));
+  CHECK_THAT(script, Catch::Contains("--output gl-code-quality-report.json"));
+}

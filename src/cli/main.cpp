@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/git_sides.h"
+#include "core/baseline.h"
 #include "core/input_error.h"
 #include "core/rule_docs.h"
 #include "proto/config.h"
@@ -38,6 +39,8 @@ struct Options {
   std::string config_version;
   std::string config_file;
   std::string color = "auto";
+  std::string output;  // --output: the report goes there, the summary line to stdout
+  std::string baseline, write_baseline;
 };
 
 int list_rules(const std::string& domain) {
@@ -123,7 +126,15 @@ int compare(const Options& opt) {
   }
 
   std::vector<Finding> all = proto::run_configured(*old_image, *new_image, config);
+  if (!opt.write_baseline.empty()) {
+    write_baseline(opt.write_baseline, all);
+    std::cout << "driftcheck: recorded " << all.size() << " finding" << (all.size() == 1 ? "" : "s") << " in "
+              << opt.write_baseline << "; check with --baseline " << opt.write_baseline << '\n';
+    return kExitOk;
+  }
+  size_t in_baseline = opt.baseline.empty() ? 0 : apply_baseline(opt.baseline, all);
   Report report;
+  report.in_baseline = in_baseline;
   report.old_input = old_label;
   report.new_input = new_label;
   for (const proto::File& f : new_image->files)
@@ -134,8 +145,12 @@ int compare(const Options& opt) {
     if (f.severity >= min_level) report.findings.push_back(std::move(f));
     else ++report.hidden;
   }
-  if (opt.format == "json") write_json(std::cout, report);
-  else write_text(std::cout, report, use_color(opt.color));
+  if (opt.output.empty()) {
+    write_report(std::cout, opt.format, report, use_color(opt.color));
+  } else {
+    write_report_file(opt.output, opt.format, report, opt.color == "always");
+    std::cout << summary_line(report) << '\n';
+  }
   std::cout.flush();
 #ifndef __SANITIZE_ADDRESS__
   // Freeing two big arenas takes longer than exiting; the process ends right after this.
@@ -167,6 +182,7 @@ int main(int argc, char** argv) {
       "  driftcheck main/proto proto -I third_party      folders of .proto files\n"
       "  driftcheck old.pb new.pb --category WIRE_JSON   only what breaks binary or JSON clients\n"
       "  driftcheck old.pb new.pb --format json          the documented JSON report\n"
+      "  driftcheck old.pb new.pb --format sarif --output driftcheck.sarif   for code scanning\n"
       "  driftcheck explain FIELD_SAME_JSON_NAME\n\n"
       "Configuration: driftcheck.yaml or buf.yaml (its `breaking:` section), found in the current\n"
       "folder or at the git root. Silence one finding with a comment on the element:\n"
@@ -190,8 +206,10 @@ int main(int argc, char** argv) {
   app.add_flag("--staged", opt.staged,
                "Compare what is staged (the git index) with HEAD, or with --against; for pre-commit hooks");
   app.add_option("--format", opt.format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember(report_formats()))
       ->capture_default_str();
+  app.add_option("--output", opt.output,
+                 "Write the report to this file; stdout then gets only the summary line");
   app.add_option("--fail-on", opt.fail_on, "Exit 1 when a finding has at least this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
@@ -211,6 +229,10 @@ int main(int argc, char** argv) {
   app.add_option("--config-version", opt.config_version,
                  "buf config version whose rule set and categories apply (default: the config file's, else v2)")
       ->check(CLI::IsMember({"v1beta1", "v1", "v2"}));
+  app.add_option("--write-baseline", opt.write_baseline,
+                 "Record today's findings in FILE (for adopting driftcheck on a project with known breaks) and exit 0");
+  app.add_option("--baseline", opt.baseline,
+                 "Report only findings not recorded in FILE (matched by rule, element and message, not by line)");
   app.add_option("--color", opt.color, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

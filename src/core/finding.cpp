@@ -58,4 +58,23 @@ void sort_and_dedupe(std::vector<Finding>& findings) {
   findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
 }
 
+std::string fingerprint(const Finding& f) {
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
+  auto byte = [&h](unsigned char c) {
+    h ^= c;
+    h *= 0x100000001b3ULL;  // FNV-1a 64 prime
+  };
+  // Each field is length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
+  for (std::string_view field : {std::string_view(f.rule), std::string_view(f.domain),
+                                 std::string_view(f.path), std::string_view(f.message)}) {
+    uint64_t n = field.size();
+    for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(n >> (8 * i)));
+    for (char c : field) byte(static_cast<unsigned char>(c));
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 0xf];
+  return out;
+}
+
 }  // namespace driftcheck

@@ -53,4 +53,10 @@ struct Finding {
 bool finding_less(const Finding& a, const Finding& b);
 void sort_and_dedupe(std::vector<Finding>& findings);
 
+// A stable identity for a finding across runs, for tools that track findings over time (SARIF
+// partialFingerprints, GitLab Code Quality): 16 lowercase hex digits, the 64-bit FNV-1a hash of
+// rule, domain, element path and message. Locations are left out, so a finding keeps its
+// fingerprint when unrelated edits move it to another line.
+std::string fingerprint(const Finding& f);
+
 }  // namespace driftcheck

@@ -43,10 +43,12 @@ void write_json(std::ostream& out, const Report& report) {
         {"error", c.error},
         {"warning", c.warning},
         {"info", c.info},
-        {"hidden", report.hidden}}},
+        {"hidden", report.hidden},
+        {"in_baseline", report.in_baseline}}},
       {"findings", std::move(findings)},
   };
-  out << doc.dump(2) << '\n';
+  // Invalid UTF-8 (a proto string default, say) is replaced rather than aborting the report.
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace driftcheck

@@ -33,6 +33,20 @@ SeverityCounts count_severities(const std::vector<Finding>& findings) {
   return c;
 }
 
+std::string summary_line(const Report& report) {
+  std::string line;
+  SeverityCounts c = count_severities(report.findings);
+  if (report.findings.empty()) {
+    line = "driftcheck: no breaking changes";
+  } else {
+    line = "driftcheck: " + plural(c.error, "error") + ", " + plural(c.warning, "warning") + ", " +
+           std::to_string(c.info) + " info";
+  }
+  if (report.hidden) line += " (" + std::to_string(report.hidden) + " below --min-level not shown)";
+  if (report.in_baseline) line += " (" + std::to_string(report.in_baseline) + " recorded in the baseline not shown)";
+  return line;
+}
+
 void write_text(std::ostream& out, const Report& report, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* dim = color ? "\033[2m" : "";
@@ -48,15 +62,7 @@ void write_text(std::ostream& out, const Report& report, bool color) {
         << reset << ' ' << f.message << ' ' << dim << '[' << f.rule << ']' << reset << '\n';
     if (!f.hint.empty() && hinted.emplace(f.rule, f.hint).second) out << "    hint: " << f.hint << '\n';
   }
-  SeverityCounts c = count_severities(report.findings);
-  if (report.findings.empty()) {
-    out << "driftcheck: no breaking changes";
-  } else {
-    out << "driftcheck: " << plural(c.error, "error") << ", " << plural(c.warning, "warning") << ", "
-        << c.info << " info";
-  }
-  if (report.hidden) out << " (" << report.hidden << " below --min-level not shown)";
-  out << '\n';
+  out << summary_line(report) << '\n';
 }
 
 }  // namespace driftcheck
