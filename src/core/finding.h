@@ -47,6 +47,7 @@ struct Finding {
   std::optional<Location> old_location;  // the element in the OLD contract
   uint8_t breaks = breaks_none;
   std::string hint;        // how to evolve safely; may be empty
+  std::string operation;   // OpenAPI: the operation concerned, "POST /v1/inference"; else empty
 };
 
 // buf's order: findings without a file first, then file, line, column, rule, message, end.

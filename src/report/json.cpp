@@ -32,6 +32,7 @@ void write_json(std::ostream& out, const Report& report) {
     j["old"] = f.old_location ? location_json(*f.old_location) : nlohmann::json(nullptr);
     j["breaks"] = breaks_names(f.breaks);
     if (!f.hint.empty()) j["hint"] = f.hint;
+    if (!f.operation.empty()) j["operation"] = f.operation;
     findings.push_back(std::move(j));
   }
   nlohmann::json doc = {
