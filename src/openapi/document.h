@@ -1,0 +1,71 @@
+// One OpenAPI document as a JSON tree, with the line and column of every node, and the $ref
+// resolver that follows references inside it and into relative files next to it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace driftcheck::openapi {
+
+using Json = nlohmann::json;
+
+struct Pos {
+  uint32_t line = 1, column = 1;  // 1-based
+};
+
+struct Document {
+  std::filesystem::path path;  // on disk: the base of relative $refs
+  std::string display;         // as reports show it
+  Json root;
+  std::unordered_map<const Json*, Pos> positions;  // where each node starts
+
+  Pos pos(const Json& node) const {
+    auto it = positions.find(&node);
+    return it == positions.end() ? Pos{} : it->second;
+  }
+};
+
+// Limits that keep hostile input bounded.
+struct ParseLimits {
+  size_t max_depth = 512;        // nesting of mappings and sequences
+  size_t max_nodes = 20'000'000; // after alias expansion
+  size_t max_alias_nodes = 1'000'000;  // nodes copied by aliases, in all
+};
+
+// Parses YAML (1.2) or JSON. Throws InputError "display:line:col: what" on invalid input, non-UTF-8
+// bytes, alias bombs and nesting deeper than the limits.
+std::unique_ptr<Document> parse_document(std::filesystem::path path, std::string display, const std::string& bytes,
+                                         const ParseLimits& limits = {});
+
+// Follows `$ref`s: local (`#/components/...`) and relative files (`common.yaml#/...`), loading
+// each file once. Remote URLs and files outside the root document's folder are refused.
+class Resolver {
+ public:
+  // Loads the root document from disk. Throws InputError.
+  explicit Resolver(const std::filesystem::path& file, std::string display);
+
+  const Document& root() const { return *root_; }
+
+  struct Target {
+    const Json* node = nullptr;   // the referenced value (never itself a $ref)
+    const Document* doc = nullptr;
+    std::string ref;              // the last $ref followed, "" when `node` was not a reference
+  };
+  // Resolves `node` (inside `doc`) through any chain of $refs. Throws InputError on a broken,
+  // remote, escaping or purely self-referential $ref.
+  Target resolve(const Json& node, const Document& doc);
+
+ private:
+  const Document& load(const std::filesystem::path& file);
+  std::filesystem::path base_dir_;
+  std::unique_ptr<Document> root_;
+  std::map<std::filesystem::path, std::unique_ptr<Document>> others_;
+};
+
+}  // namespace driftcheck::openapi
