@@ -1,0 +1,51 @@
+// The OpenAPI check stage: check functions over matched old/new operations, each emitting
+// oasdiff's check ids. A check function may emit several ids (as oasdiff's do); every id has a
+// document in rules/openapi/<id>.md, whose front matter gives its default severity.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "openapi/spec.h"
+
+namespace driftcheck::openapi {
+
+struct CheckOptions {
+  int deprecation_days_beta = 0;    // minimum days between deprecation and sunset (beta)
+  int deprecation_days_stable = 0;  // the same for stable operations
+  std::string today;                // YYYY-MM-DD; empty = the local date when checks run
+};
+
+struct CheckContext {
+  const Spec& old_spec;
+  const Spec& new_spec;
+  const OperationMatch& match;
+  CheckOptions options;
+};
+
+class Reporter {
+ public:
+  explicit Reporter(std::vector<Finding>& out) : out_(out) {}
+  // Adds a finding for check id `id` (severity and breaks from its rule document).
+  Finding& report(std::string_view id, Location where, std::string operation, std::string message);
+
+ private:
+  std::vector<Finding>& out_;
+};
+
+using CheckFn = void (*)(const CheckContext&, Reporter&);
+
+struct OpenApiCheck {
+  std::string_view name;                // oasdiff's check function name, e.g. APIRemovedCheck
+  std::vector<std::string_view> ids;    // every id it may emit
+  CheckFn fn;
+};
+
+const std::vector<OpenApiCheck>& openapi_checks();
+
+// Runs every check; findings sorted, duplicates dropped.
+std::vector<Finding> run_openapi_checks(const Spec& old_spec, const Spec& new_spec, const CheckOptions& options = {});
+
+}  // namespace driftcheck::openapi

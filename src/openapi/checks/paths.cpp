@@ -1,0 +1,107 @@
+// Paths and operations: removed (by deprecation state), added, operationId and tag changes.
+#include <set>
+
+#include "openapi/checks/checks.h"
+
+namespace driftcheck::openapi {
+
+namespace {
+
+bool draft_or_alpha(const Operation& op) {
+  std::string level = string_member(*op.node, "x-stability-level");
+  return level == "draft" || level == "alpha";
+}
+
+std::set<std::string> matched_old_paths(const OperationMatch& m) {
+  std::set<std::string> out;
+  for (const auto& [new_path, old_path] : m.path_of_new) out.insert(old_path);
+  return out;
+}
+
+}  // namespace
+
+void api_removed_check(const CheckContext& ctx, Reporter& r) {
+  std::set<std::string> kept_paths = matched_old_paths(ctx.match);
+  for (const Operation* op : ctx.match.removed) {
+    if (draft_or_alpha(*op)) continue;  // draft and alpha operations may go at any time
+    bool whole_path = !kept_paths.count(op->path);
+    std::string label = operation_label(op->method, op->path);
+    Location where = ctx.old_spec.location(*op->node, *op->doc);
+    const char* what = whole_path ? "path" : "operation";
+    switch (removal_state(*op->node, ctx.options)) {
+      case Removal::without_deprecation: {
+        Finding& f = r.report(whole_path ? "api-path-removed-without-deprecation" : "api-removed-without-deprecation",
+                              where, label,
+                              std::string("the ") + what + " `" + label +
+                                  "` was removed without being deprecated first: clients calling it now get errors");
+        f.hint = "keep the operation and mark it `deprecated: true` (with an `x-sunset` date) for a release before removing it";
+        break;
+      }
+      case Removal::with_deprecation:
+        r.report(whole_path ? "api-path-removed-with-deprecation" : "api-removed-with-deprecation", where, label,
+                 std::string("the deprecated ") + what + " `" + label + "` was removed");
+        break;
+      case Removal::before_sunset: {
+        Finding& f = r.report(whole_path ? "api-path-removed-before-sunset" : "api-removed-before-sunset", where, label,
+                              std::string("the ") + what + " `" + label + "` was removed before its sunset date " +
+                                  string_member(*op->node, "x-sunset") + ": clients were promised it until then");
+        f.hint = "keep it until the `x-sunset` date has passed";
+        break;
+      }
+      case Removal::sunset_parse_error:
+        r.report("api-path-sunset-parse", where, label,
+                 "the removed operation `" + label + "` has an `x-sunset` that is not an RFC 3339 date");
+        break;
+      case Removal::after_sunset:
+        break;
+    }
+  }
+}
+
+void api_added_check(const CheckContext& ctx, Reporter& r) {
+  for (const Operation* op : ctx.match.added) {
+    auto reported = ctx.match.path_of_new.find(op->path);
+    std::string path = reported == ctx.match.path_of_new.end() ? op->path : reported->second;
+    std::string label = operation_label(op->method, path);
+    r.report("endpoint-added", ctx.new_spec.location(*op->node, *op->doc), label, "endpoint `" + label + "` was added");
+  }
+}
+
+void api_operation_id_updated_check(const CheckContext& ctx, Reporter& r) {
+  for (const auto& [o, n] : ctx.match.pairs) {
+    std::string before = string_member(*o->node, "operationId"), after = string_member(*n->node, "operationId");
+    if (before == after) continue;
+    std::string label = operation_label(o->method, o->path);
+    Location where = ctx.new_spec.location(*n->node, *n->doc);
+    if (before.empty()) {
+      r.report("api-operation-id-added", where, label, "operation id `" + after + "` was added to `" + label + "`");
+    } else {
+      Finding& f = r.report("api-operation-id-removed", where, label,
+                            "the operation id of `" + label + "` changed from `" + before + "` to `" +
+                                (after.empty() ? std::string("(none)") : after) +
+                                "`: generated clients name their methods after it");
+      f.hint = "keep the operationId; SDK method names and links between operations depend on it";
+    }
+  }
+}
+
+void api_tag_updated_check(const CheckContext& ctx, Reporter& r) {
+  auto tags_of = [](const Json& op) {
+    std::set<std::string> out;
+    if (auto t = op.find("tags"); t != op.end() && t->is_array())
+      for (const Json& tag : *t)
+        if (tag.is_string()) out.insert(tag.get<std::string>());
+    return out;
+  };
+  for (const auto& [o, n] : ctx.match.pairs) {
+    std::set<std::string> before = tags_of(*o->node), after = tags_of(*n->node);
+    std::string label = operation_label(o->method, o->path);
+    Location where = ctx.new_spec.location(*n->node, *n->doc);
+    for (const std::string& t : before)
+      if (!after.count(t)) r.report("api-tag-removed", where, label, "tag `" + t + "` was removed from `" + label + "`");
+    for (const std::string& t : after)
+      if (!before.count(t)) r.report("api-tag-added", where, label, "tag `" + t + "` was added to `" + label + "`");
+  }
+}
+
+}  // namespace driftcheck::openapi

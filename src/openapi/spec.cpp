@@ -1,0 +1,124 @@
+#include "openapi/spec.h"
+
+#include "core/input_error.h"
+
+namespace driftcheck::openapi {
+
+namespace {
+
+constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace", "connect"};
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return s;
+}
+
+void collect_operations(Spec& spec, const Json& items, const std::string& prefix) {
+  if (!items.is_object()) return;
+  for (auto it = items.begin(); it != items.end(); ++it) {
+    auto item = spec.resolver->resolve(it.value(), spec.doc());
+    if (!item.node->is_object()) continue;
+    for (const char* m : kMethods) {
+      auto op = item.node->find(m);
+      if (op == item.node->end() || !op->is_object()) continue;
+      spec.operations.push_back(Operation{upper(m), prefix + it.key(), &*op, item.node, item.doc});
+    }
+  }
+}
+
+}  // namespace
+
+Location Spec::location(const Json& node, const Document& in) const {
+  Pos p = in.pos(node);
+  Location l;
+  l.file = in.display;
+  l.line = l.end_line = static_cast<int>(p.line);
+  l.column = l.end_column = static_cast<int>(p.column);
+  return l;
+}
+
+std::unique_ptr<Spec> load_spec(const std::string& file, const std::string& display) {
+  auto spec = std::make_unique<Spec>();
+  spec->resolver = std::make_unique<Resolver>(file, display);
+  const Json& root = spec->root();
+  if (!root.is_object()) throw InputError(display + ": not an OpenAPI document (the top level is not a mapping)");
+  if (auto v = root.find("openapi"); v != root.end()) {
+    spec->version = v->is_string() ? v->get<std::string>() : v->dump();
+    if (spec->version.rfind("3.", 0) != 0)
+      throw InputError(display + ": OpenAPI version " + spec->version + " is not supported (3.0, 3.1 and Swagger 2.0 are)");
+    spec->major = 3;
+  } else if (auto s = root.find("swagger"); s != root.end()) {
+    spec->version = s->is_string() ? s->get<std::string>() : s->dump();
+    if (spec->version != "2.0") throw InputError(display + ": Swagger version " + spec->version + " is not supported");
+    spec->major = 2;
+  } else {
+    throw InputError(display + ": not an OpenAPI document (no `openapi:` or `swagger:` at the top level)");
+  }
+  if (auto p = root.find("paths"); p != root.end()) collect_operations(*spec, *p, "");
+  if (auto w = root.find("webhooks"); w != root.end()) collect_operations(*spec, *w, "webhook:");
+  return spec;
+}
+
+std::string normalized_path(const std::string& path) {
+  std::string out;
+  out.reserve(path.size());
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '{') {
+      out.push_back(path[i]);
+      continue;
+    }
+    size_t close = path.find('}', i);
+    if (close == std::string::npos) {
+      out.append(path, i, std::string::npos);
+      break;
+    }
+    // A trailing `*` (a wildcard segment) is part of the shape.
+    out += path[close - 1] == '*' ? "{*}" : "{}";
+    i = close;
+  }
+  return out;
+}
+
+std::string operation_label(const std::string& method, const std::string& path) { return method + " " + path; }
+
+OperationMatch match_operations(const Spec& old_spec, const Spec& new_spec) {
+  OperationMatch m;
+  // Paths: exact spelling first, then the same shape with other parameter names.
+  std::map<std::string, std::string> new_to_old;
+  std::map<std::string, std::vector<std::string>> old_by_shape;
+  std::map<std::string, bool> old_paths, new_paths;
+  for (const Operation& o : old_spec.operations) old_paths[o.path] = true;
+  for (const Operation& n : new_spec.operations) new_paths[n.path] = true;
+  for (const auto& [p, _] : old_paths)
+    if (new_paths.count(p)) new_to_old[p] = p;
+    else old_by_shape[normalized_path(p)].push_back(p);
+  for (const auto& [p, _] : new_paths) {
+    if (new_to_old.count(p)) continue;
+    auto it = old_by_shape.find(normalized_path(p));
+    if (it != old_by_shape.end() && !it->second.empty()) {
+      new_to_old[p] = it->second.front();
+      it->second.erase(it->second.begin());
+    }
+  }
+  m.path_of_new = new_to_old;
+  std::map<std::pair<std::string, std::string>, const Operation*> old_ops;  // (old path, method)
+  for (const Operation& o : old_spec.operations) old_ops[{o.path, o.method}] = &o;
+  std::map<std::pair<std::string, std::string>, bool> used;
+  for (const Operation& n : new_spec.operations) {
+    auto path = new_to_old.find(n.path);
+    const Operation* o = nullptr;
+    if (path != new_to_old.end())
+      if (auto it = old_ops.find({path->second, n.method}); it != old_ops.end()) o = it->second;
+    if (o) {
+      m.pairs.emplace_back(o, &n);
+      used[{o->path, o->method}] = true;
+    } else {
+      m.added.push_back(&n);
+    }
+  }
+  for (const Operation& o : old_spec.operations)
+    if (!used.count({o.path, o.method})) m.removed.push_back(&o);
+  return m;
+}
+
+}  // namespace driftcheck::openapi
