@@ -5,6 +5,7 @@
 
 #include "core/input_error.h"
 #include "core/rule_docs.h"
+#include "openapi/check.h"
 #include "proto/registry.h"
 
 using namespace driftcheck;
@@ -72,4 +73,14 @@ TEST_CASE("selection expands categories and deprecated ids like buf", "[select]"
   ids = proto::select_rules(s);
   CHECK(std::find(ids.begin(), ids.end(), "FIELD_NO_DELETE") == ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "FILE_NO_DELETE") != ids.end());
+}
+
+TEST_CASE("every OpenAPI check id has a rule document", "[docs][openapi]") {
+  for (const auto& check : driftcheck::openapi::openapi_checks())
+    for (auto id : check.ids) {
+      INFO(check.name << ": " << id);
+      const RuleDoc* doc = find_rule_doc(id);
+      REQUIRE(doc != nullptr);
+      CHECK(doc->domain == "openapi");
+    }
 }

@@ -7,9 +7,11 @@ namespace driftcheck::openapi {
 
 namespace {
 
-bool draft_or_alpha(const Operation& op) {
-  std::string level = string_member(*op.node, "x-stability-level");
-  return level == "draft" || level == "alpha";
+// Removals oasdiff leaves out: draft and alpha operations may go at any time, and an invalid
+// level is reported by the stability pre-pass instead.
+bool exempt_from_removal(const Operation& op) {
+  StabilityLevel s = stability_level(*op.node);
+  return !s.valid || s.level == "draft" || s.level == "alpha";
 }
 
 std::set<std::string> matched_old_paths(const OperationMatch& m) {
@@ -23,7 +25,7 @@ std::set<std::string> matched_old_paths(const OperationMatch& m) {
 void api_removed_check(const CheckContext& ctx, Reporter& r) {
   std::set<std::string> kept_paths = matched_old_paths(ctx.match);
   for (const Operation* op : ctx.match.removed) {
-    if (draft_or_alpha(*op)) continue;  // draft and alpha operations may go at any time
+    if (exempt_from_removal(*op)) continue;
     bool whole_path = !kept_paths.count(op->path);
     std::string label = operation_label(op->method, op->path);
     Location where = ctx.old_spec.location(*op->node, *op->doc);
