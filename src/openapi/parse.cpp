@@ -222,7 +222,11 @@ void parse_yaml(const std::string& text, Builder& b) {
   if (fy_parser_set_string(p, text.data(), text.size()) != 0) throw LoadError{0, "cannot read the YAML input"};
   fy_diag* diag = fy_parser_get_diag(p);
   fy_diag_set_collect_errors(diag, true);
-  std::unique_ptr<fy_diag, void (*)(fy_diag*)> diag_ref(diag, fy_diag_unref);
+  // The last unref frees the diag but not the errors it collected; resetting frees them.
+  std::unique_ptr<fy_diag, void (*)(fy_diag*)> diag_ref(diag, [](fy_diag* d) {
+    fy_diag_reset_error(d);
+    fy_diag_unref(d);
+  });
   auto start_of = [&](fy_event* e) -> uint32_t {
     const fy_mark* m = fy_event_start_mark(e);
     return m ? static_cast<uint32_t>(m->input_pos) : 0;

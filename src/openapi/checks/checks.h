@@ -10,6 +10,34 @@ namespace driftcheck::openapi {
 
 std::vector<OpenApiCheck> all_openapi_checks();
 
+// properties.cpp (over the schema walk of schema_walk.h)
+void request_property_updated_check(const CheckContext&, Reporter&);
+void request_property_required_updated_check(const CheckContext&, Reporter&);
+void request_property_type_changed_check(const CheckContext&, Reporter&);
+void response_property_type_changed_check(const CheckContext&, Reporter&);
+void response_required_property_updated_check(const CheckContext&, Reporter&);
+void response_optional_property_updated_check(const CheckContext&, Reporter&);
+void request_property_became_not_nullable_check(const CheckContext&, Reporter&);
+void response_property_became_nullable_check(const CheckContext&, Reporter&);
+void request_property_min_increased_check(const CheckContext&, Reporter&);
+void request_property_pattern_updated_check(const CheckContext&, Reporter&);
+void request_property_max_set_check(const CheckContext&, Reporter&);
+void request_body_required_updated_check(const CheckContext&, Reporter&);
+void request_body_media_type_changed_check(const CheckContext&, Reporter&);
+void added_request_body_check(const CheckContext&, Reporter&);
+void request_body_removed_check(const CheckContext&, Reporter&);
+void response_property_became_optional_check(const CheckContext&, Reporter&);
+void response_property_became_required_check(const CheckContext&, Reporter&);
+void request_body_became_enum_check(const CheckContext&, Reporter&);
+void request_property_became_enum_check(const CheckContext&, Reporter&);
+void request_body_enum_value_removed_check(const CheckContext&, Reporter&);
+void request_property_enum_value_updated_check(const CheckContext&, Reporter&);
+void response_property_enum_value_added_check(const CheckContext&, Reporter&);
+void response_parameter_enum_value_removed_check(const CheckContext&, Reporter&);
+void response_media_type_enum_value_removed_check(const CheckContext&, Reporter&);
+void request_property_max_length_updated_check(const CheckContext&, Reporter&);
+void request_property_max_length_set_check(const CheckContext&, Reporter&);
+
 // paths.cpp
 void api_removed_check(const CheckContext&, Reporter&);
 void api_added_check(const CheckContext&, Reporter&);
@@ -42,6 +70,31 @@ bool hidden_by_stability(const Operation& old_op, const Operation& new_op);
 void api_security_updated_check(const CheckContext&, Reporter&);
 void api_components_security_updated_check(const CheckContext&, Reporter&);
 void webhook_updated_check(const CheckContext&, Reporter&);
+
+// parameters.cpp
+void request_parameter_type_changed_check(const CheckContext&, Reporter&);
+void request_parameter_removed_check(const CheckContext&, Reporter&);
+void request_parameter_enum_value_updated_check(const CheckContext&, Reporter&);
+void request_parameter_deprecation_check(const CheckContext&, Reporter&);
+void request_parameter_sunset_changed_check(const CheckContext&, Reporter&);
+void request_parameter_max_items_updated_check(const CheckContext&, Reporter&);
+void request_parameter_pattern_added_or_changed_check(const CheckContext&, Reporter&);
+void request_parameter_default_value_changed_check(const CheckContext&, Reporter&);
+void request_parameter_max_updated_check(const CheckContext&, Reporter&);
+void request_parameter_min_updated_check(const CheckContext&, Reporter&);
+void request_parameter_required_value_updated_check(const CheckContext&, Reporter&);
+void request_parameter_became_enum_check(const CheckContext&, Reporter&);
+void request_parameter_max_length_updated_check(const CheckContext&, Reporter&);
+void request_parameter_min_length_updated_check(const CheckContext&, Reporter&);
+void request_parameter_min_items_updated_check(const CheckContext&, Reporter&);
+void new_request_path_parameter_check(const CheckContext&, Reporter&);
+void new_request_non_path_parameter_check(const CheckContext&, Reporter&);
+void request_parameter_max_set_check(const CheckContext&, Reporter&);
+void request_parameter_min_set_check(const CheckContext&, Reporter&);
+void request_parameter_max_length_set_check(const CheckContext&, Reporter&);
+void request_parameter_min_items_set_check(const CheckContext&, Reporter&);
+void request_header_property_became_enum_check(const CheckContext&, Reporter&);
+void request_parameter_x_extensible_enum_value_removed_check(const CheckContext&, Reporter&);
 
 // Shared helpers (helpers.cpp)
 // Deprecation state of an element (operation, parameter, schema) for removal rules.

@@ -1,0 +1,353 @@
+#include "openapi/checks/schema_walk.h"
+
+#include <algorithm>
+
+#include "core/input_error.h"
+#include "openapi/checks/checks.h"
+
+namespace driftcheck::openapi {
+
+namespace {
+
+constexpr size_t kMaxDepth = 128;          // nesting of walked schema nodes
+constexpr size_t kMaxVisits = 200'000;     // nodes visited per body schema pair
+
+bool strongly_typed(const std::string& media_type) {
+  std::string m = media_type.substr(0, media_type.find(';'));
+  while (!m.empty() && m.back() == ' ') m.pop_back();
+  return m == "application/json" || (m.size() >= 5 && m.compare(m.size() - 5, 5, "+json") == 0);
+}
+
+const Json* member(const Json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+struct Walker {
+  const CheckContext& ctx;
+  const SchemaVisitor& visit;
+  SchemaNode base;  // operation, media type, status, direction
+  std::vector<const Json*> old_stack, new_stack;
+  size_t visits = 0;
+
+  // Enters the pair of raw (possibly $ref) schemas.
+  void enter(const Json& old_raw, const Document& old_doc, const Json& new_raw, const Document& new_doc,
+             const std::string& path, const std::string& name, const SchemaSide& old_parent,
+             const SchemaSide& new_parent, size_t depth) {
+    if (depth > kMaxDepth || ++visits > kMaxVisits) return;
+    Resolver::Target o, n;
+    try {
+      o = ctx.old_spec.resolver->resolve(old_raw, old_doc);
+      n = ctx.new_spec.resolver->resolve(new_raw, new_doc);
+    } catch (const InputError&) {
+      return;
+    }
+    if (!o.node || !n.node || !o.node->is_object() || !n.node->is_object()) return;
+    bool old_cycle = !o.ref.empty() && std::find(old_stack.begin(), old_stack.end(), o.node) != old_stack.end();
+    bool new_cycle = !n.ref.empty() && std::find(new_stack.begin(), new_stack.end(), n.node) != new_stack.end();
+    if (old_cycle || new_cycle) return;  // §1.10: a circular pair is compared no further
+    if (!o.ref.empty()) old_stack.push_back(o.node);
+    if (!n.ref.empty()) new_stack.push_back(n.node);
+
+    SchemaNode node = base;
+    node.path = path;
+    node.name = name;
+    node.old_schema = {o.node, o.doc};
+    node.new_schema = {n.node, n.doc};
+    node.old_parent = old_parent;
+    node.new_parent = new_parent;
+    visit(node);
+    descend(node, depth);
+
+    if (!o.ref.empty()) old_stack.pop_back();
+    if (!n.ref.empty()) new_stack.pop_back();
+  }
+
+  void child(const SchemaNode& at, const Json& o, const Json& n, const std::string& segment, const std::string& name,
+             size_t depth) {
+    enter(o, *at.old_schema.doc, n, *at.new_schema.doc, at.child(segment), name, at.old_schema, at.new_schema,
+          depth + 1);
+  }
+
+  void single(const SchemaNode& at, const char* key, size_t depth) {
+    const Json* o = member(*at.old_schema.node, key);
+    const Json* n = member(*at.new_schema.node, key);
+    if (o && n && o->is_object() && n->is_object()) child(at, *o, *n, key, "", depth);
+  }
+
+  void keyed(const SchemaNode& at, const char* key, size_t depth, bool properties) {
+    const Json* o = member(*at.old_schema.node, key);
+    const Json* n = member(*at.new_schema.node, key);
+    if (!o || !n || !o->is_object() || !n->is_object()) return;
+    for (auto it = o->begin(); it != o->end(); ++it) {  // sorted by name
+      auto other = n->find(it.key());
+      if (other == n->end()) continue;
+      if (properties) child(at, it.value(), *other, it.key(), it.key(), depth);
+      else child(at, it.value(), *other, std::string(key) + "[" + it.key() + "]", "", depth);
+    }
+  }
+
+  static std::string ref_of(const Json& member) {
+    return member.is_object() && member.contains("$ref") && member["$ref"].is_string() ? member["$ref"].get<std::string>()
+                                                                                          : "";
+  }
+
+  static std::string render(const Json& member, size_t index) {
+    std::string ref = ref_of(member);
+    if (!ref.empty()) return "#/components/schemas/" + ref.substr(ref.rfind('/') + 1);
+    std::string title = string_member(member, "title");
+    return "subschema #" + std::to_string(index + 1) + (title.empty() ? "" : ": " + title);
+  }
+
+  // §1.9: members paired by $ref, then identical inline members, then by title, then a lone pair.
+  void members(const SchemaNode& at, const char* key, size_t depth) {
+    const Json* o = member(*at.old_schema.node, key);
+    const Json* n = member(*at.new_schema.node, key);
+    if (!o || !n || !o->is_array() || !n->is_array()) return;
+    std::vector<bool> used_o(o->size()), used_n(n->size());
+    std::vector<std::pair<size_t, size_t>> pairs;
+    for (size_t i = 0; i < o->size(); ++i) {
+      std::string ref = ref_of((*o)[i]);
+      if (ref.empty()) continue;
+      for (size_t j = 0; j < n->size(); ++j)
+        if (!used_n[j] && ref_of((*n)[j]) == ref) {
+          used_o[i] = used_n[j] = true;
+          pairs.emplace_back(i, j);
+          break;
+        }
+    }
+    for (size_t i = 0; i < o->size(); ++i) {  // identical inline members: unchanged
+      if (used_o[i] || !ref_of((*o)[i]).empty()) continue;
+      for (size_t j = 0; j < n->size(); ++j)
+        if (!used_n[j] && (*n)[j] == (*o)[i]) {
+          used_o[i] = used_n[j] = true;
+          break;
+        }
+    }
+    for (size_t i = 0; i < o->size(); ++i) {  // same title
+      std::string title = string_member((*o)[i], "title");
+      if (used_o[i] || !ref_of((*o)[i]).empty() || title.empty()) continue;
+      for (size_t j = 0; j < n->size(); ++j)
+        if (!used_n[j] && ref_of((*n)[j]).empty() && string_member((*n)[j], "title") == title) {
+          used_o[i] = used_n[j] = true;
+          pairs.emplace_back(i, j);
+          break;
+        }
+    }
+    std::vector<size_t> left_o, left_n;
+    for (size_t i = 0; i < o->size(); ++i)
+      if (!used_o[i] && ref_of((*o)[i]).empty()) left_o.push_back(i);
+    for (size_t j = 0; j < n->size(); ++j)
+      if (!used_n[j] && ref_of((*n)[j]).empty()) left_n.push_back(j);
+    if (left_o.size() == 1 && left_n.size() == 1 && string_member((*o)[left_o[0]], "title").empty() &&
+        string_member((*n)[left_n[0]], "title").empty())
+      pairs.emplace_back(left_o[0], left_n[0]);
+    for (auto [i, j] : pairs) {
+      std::string a = render((*o)[i], i), b = render((*n)[j], j);
+      child(at, (*o)[i], (*n)[j], std::string(key) + "[" + (a == b ? a : a + " -> " + b) + "]", "", depth);
+    }
+  }
+
+  void descend(const SchemaNode& at, size_t depth) {
+    for (const char* k : {"allOf", "anyOf", "oneOf"}) members(at, k, depth);
+    single(at, "items", depth);
+    keyed(at, "properties", depth, true);
+    single(at, "additionalProperties", depth);
+    members(at, "prefixItems", depth);
+    for (const char* k : {"contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "if", "then",
+                          "else", "not", "contentSchema"})
+      single(at, k, depth);
+    keyed(at, "patternProperties", depth, false);
+    keyed(at, "dependentSchemas", depth, false);
+  }
+};
+
+// 2.0: the `in: body` parameter of an operation (operation level first, then path level).
+SchemaSide swagger_body(const Spec& spec, const Operation& op) {
+  for (const Json* list : {member(*op.node, "parameters"), op.path_item ? member(*op.path_item, "parameters") : nullptr}) {
+    if (!list || !list->is_array()) continue;
+    for (const Json& p : *list) {
+      SchemaSide s = resolve_side(spec, p, *op.doc);
+      if (s && string_member(*s.node, "in") == "body") return s;
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> swagger_media(const Spec& spec, const Operation& op, const char* key) {
+  std::vector<std::string> out;
+  const Json* list = member(*op.node, key);
+  if (!list) list = member(spec.root(), key);
+  if (list && list->is_array())
+    for (const Json& m : *list)
+      if (m.is_string()) out.push_back(m.get<std::string>());
+  if (out.empty()) out.push_back("application/json");
+  return out;
+}
+
+// The schema of a media type of a body or response, or absent.
+SchemaSide media_schema(const Spec& spec, const Operation& op, const Json& holder, const Document& doc,
+                        const std::string& media_type) {
+  if (spec.major == 2) {
+    const Json* s = member(holder, "schema");
+    return s ? SchemaSide{s, &doc} : SchemaSide{};
+  }
+  (void)op;
+  const Json* content = member(holder, "content");
+  if (!content || !content->is_object()) return {};
+  auto it = content->find(media_type);
+  if (it == content->end()) return {};
+  SchemaSide mt = resolve_side(spec, *it, doc);
+  if (!mt) return {};
+  const Json* s = member(*mt.node, "schema");
+  return s ? SchemaSide{s, mt.doc} : SchemaSide{};
+}
+
+std::vector<std::string> holder_media_types(const Spec& spec, const Operation& op, const Json& holder,
+                                            const char* swagger_key) {
+  if (spec.major == 2) return swagger_media(spec, op, swagger_key);
+  std::vector<std::string> out;
+  const Json* content = member(holder, "content");
+  if (content && content->is_object())
+    for (auto it = content->begin(); it != content->end(); ++it) out.push_back(it.key());
+  return out;
+}
+
+}  // namespace
+
+Location SchemaNode::location(const CheckContext& ctx, bool old_side) const {
+  return old_side ? ctx.old_spec.location(*old_schema.node, *old_schema.doc)
+                  : ctx.new_spec.location(*new_schema.node, *new_schema.doc);
+}
+
+SchemaSide resolve_side(const Spec& spec, const Json& node, const Document& doc) {
+  try {
+    Resolver::Target t = spec.resolver->resolve(node, doc);
+    if (!t.node || !t.node->is_object()) return {};
+    return {t.node, t.doc};
+  } catch (const InputError&) {
+    return {};
+  }
+}
+
+bool one_of_wrapping(const CheckContext& ctx, const SchemaNode& node) {
+  const Json& o = *node.old_schema.node;
+  const Json& n = *node.new_schema.node;
+  const Json* old_props = member(o, "properties");
+  const Json* alternatives = member(n, "oneOf");
+  if (!old_props || !old_props->is_object() || old_props->empty() || member(o, "oneOf")) return false;
+  if (!alternatives || !alternatives->is_array() || member(n, "properties") || member(n, "type")) return false;
+  for (const Json& alt : *alternatives) {
+    SchemaSide a = resolve_side(ctx.new_spec, alt, *node.new_schema.doc);
+    const Json* props = a ? member(*a.node, "properties") : nullptr;
+    if (!props || !props->is_object()) continue;
+    for (auto it = old_props->begin(); it != old_props->end(); ++it)
+      if (props->contains(it.key())) return true;
+  }
+  return false;
+}
+
+bool schema_flag(const Json& schema, const char* key) {
+  const Json* m = member(schema, key);
+  return m && m->is_boolean() && m->get<bool>();
+}
+
+std::vector<std::string> schema_types(const Json& schema) {
+  std::vector<std::string> out;
+  const Json* t = member(schema, "type");
+  if (!t) return out;
+  if (t->is_string()) out.push_back(t->get<std::string>());
+  else if (t->is_array())
+    for (const Json& e : *t)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+bool in_required(const Json& parent, const std::string& name) {
+  const Json* r = member(parent, "required");
+  if (!r || !r->is_array()) return false;
+  for (const Json& e : *r)
+    if (e.is_string() && e.get_ref<const std::string&>() == name) return true;
+  return false;
+}
+
+std::vector<std::string> body_media_types(const Spec& spec, const Operation& op, const Json& body) {
+  return holder_media_types(spec, op, body, "consumes");
+}
+
+std::vector<RequestBodyPair> request_body_pairs(const CheckContext& ctx) {
+  std::vector<RequestBodyPair> out;
+  auto body_of = [](const Spec& spec, const Operation& op) -> SchemaSide {
+    if (spec.major == 2) return swagger_body(spec, op);
+    const Json* b = member(*op.node, "requestBody");
+    return b ? resolve_side(spec, *b, *op.doc) : SchemaSide{};
+  };
+  for (const auto& [o, n] : ctx.match.pairs) {
+    if (hidden_by_stability(*o, *n)) continue;
+    RequestBodyPair p;
+    p.old_op = o;
+    p.new_op = n;
+    p.operation = operation_label(o->method, o->path);
+    p.old_body = body_of(ctx.old_spec, *o);
+    p.new_body = body_of(ctx.new_spec, *n);
+    out.push_back(p);
+  }
+  return out;
+}
+
+void walk_schemas(const CheckContext& ctx, Direction direction, const SchemaVisitor& visit) {
+  auto walk_pair = [&](const SchemaNode& base, const SchemaSide& o, const SchemaSide& n) {
+    if (!o || !n) return;
+    Walker w{ctx, visit, base, {}, {}, 0};
+    w.enter(*o.node, *o.doc, *n.node, *n.doc, "", "", {}, {}, 0);
+  };
+  if (direction == Direction::request) {
+    for (const RequestBodyPair& p : request_body_pairs(ctx)) {
+      if (!p.old_body || !p.new_body) continue;
+      std::vector<std::string> new_types = body_media_types(ctx.new_spec, *p.new_op, *p.new_body.node);
+      for (const std::string& mt : body_media_types(ctx.old_spec, *p.old_op, *p.old_body.node)) {
+        if (std::find(new_types.begin(), new_types.end(), mt) == new_types.end()) continue;
+        SchemaNode base;
+        base.direction = direction;
+        base.old_op = p.old_op;
+        base.new_op = p.new_op;
+        base.operation = p.operation;
+        base.media_type = mt;
+        base.strongly_typed = strongly_typed(mt);
+        walk_pair(base, media_schema(ctx.old_spec, *p.old_op, *p.old_body.node, *p.old_body.doc, mt),
+                  media_schema(ctx.new_spec, *p.new_op, *p.new_body.node, *p.new_body.doc, mt));
+      }
+    }
+    return;
+  }
+  for (const auto& [o, n] : ctx.match.pairs) {
+    if (hidden_by_stability(*o, *n)) continue;
+    const Json* old_responses = member(*o->node, "responses");
+    const Json* new_responses = member(*n->node, "responses");
+    if (!old_responses || !new_responses || !old_responses->is_object() || !new_responses->is_object()) continue;
+    for (auto it = old_responses->begin(); it != old_responses->end(); ++it) {
+      auto other = new_responses->find(it.key());
+      if (other == new_responses->end()) continue;
+      SchemaSide ro = resolve_side(ctx.old_spec, it.value(), *o->doc);
+      SchemaSide rn = resolve_side(ctx.new_spec, *other, *n->doc);
+      if (!ro || !rn) continue;
+      std::vector<std::string> new_types = holder_media_types(ctx.new_spec, *n, *rn.node, "produces");
+      for (const std::string& mt : holder_media_types(ctx.old_spec, *o, *ro.node, "produces")) {
+        if (std::find(new_types.begin(), new_types.end(), mt) == new_types.end()) continue;
+        SchemaNode base;
+        base.direction = direction;
+        base.old_op = o;
+        base.new_op = n;
+        base.operation = operation_label(o->method, o->path);
+        base.media_type = mt;
+        base.status = it.key();
+        base.strongly_typed = strongly_typed(mt);
+        walk_pair(base, media_schema(ctx.old_spec, *o, *ro.node, *ro.doc, mt),
+                  media_schema(ctx.new_spec, *n, *rn.node, *rn.doc, mt));
+      }
+    }
+  }
+}
+
+}  // namespace driftcheck::openapi
