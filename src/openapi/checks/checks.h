@@ -96,6 +96,39 @@ void request_parameter_min_items_set_check(const CheckContext&, Reporter&);
 void request_header_property_became_enum_check(const CheckContext&, Reporter&);
 void request_parameter_x_extensible_enum_value_removed_check(const CheckContext&, Reporter&);
 
+// composition.cpp (allOf/anyOf/oneOf members, discriminator, list of types)
+void request_property_all_of_updated_check(const CheckContext&, Reporter&);
+void response_property_all_of_updated_check(const CheckContext&, Reporter&);
+void request_property_any_of_updated_check(const CheckContext&, Reporter&);
+void response_property_any_of_updated_check(const CheckContext&, Reporter&);
+void request_property_one_of_updated_check(const CheckContext&, Reporter&);
+void response_property_one_of_updated_check(const CheckContext&, Reporter&);
+void request_discriminator_updated_check(const CheckContext&, Reporter&);
+void response_discriminator_updated_check(const CheckContext&, Reporter&);
+void request_property_list_of_types_changed_check(const CheckContext&, Reporter&);
+void response_property_list_of_types_changed_check(const CheckContext&, Reporter&);
+// read_write_only.cpp
+void request_property_write_only_read_only_check(const CheckContext&, Reporter&);
+void response_required_property_write_only_read_only_check(const CheckContext&, Reporter&);
+void response_optional_property_write_only_read_only_check(const CheckContext&, Reporter&);
+// defaults.cpp
+void request_property_default_value_changed_check(const CheckContext&, Reporter&);
+void response_property_default_value_changed_check(const CheckContext&, Reporter&);
+// properties.cpp: more bounds, response patterns
+void request_property_max_decreased_check(const CheckContext&, Reporter&);
+void request_property_min_items_increased_check(const CheckContext&, Reporter&);
+void request_property_min_length_updated_check(const CheckContext&, Reporter&);
+void request_property_min_set_check(const CheckContext&, Reporter&);
+void response_property_max_increased_check(const CheckContext&, Reporter&);
+void response_property_min_decreased_check(const CheckContext&, Reporter&);
+void response_pattern_added_or_changed_check(const CheckContext&, Reporter&);
+// deprecation.cpp: deprecated properties
+void request_property_deprecation_check(const CheckContext&, Reporter&);
+void response_property_deprecation_check(const CheckContext&, Reporter&);
+// renames.cpp: a property or parameter removed and another added with the same schema
+void property_renamed_check(const CheckContext&, Reporter&);
+void parameter_renamed_check(const CheckContext&, Reporter&);
+
 // Shared helpers (helpers.cpp)
 // Deprecation state of an element (operation, parameter, schema) for removal rules.
 enum class Removal { without_deprecation, with_deprecation, before_sunset, sunset_parse_error, after_sunset };

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "openapi/checks/checks.h"
+#include "openapi/checks/schema_walk.h"
 
 namespace driftcheck::openapi {
 
@@ -207,6 +208,70 @@ void api_sunset_changed_check(const CheckContext& ctx, Reporter& r) {
       f.hint = "keep the old sunset date, or move it no earlier than " + std::to_string(grace) + " days from now";
     }
   }
+}
+
+// ---- deprecated properties ----------------------------------------------------------------------
+
+namespace {
+
+// A walked property (never the body itself) whose `deprecated` flag flipped: reactivated, or
+// deprecated with the sunset policy of the operation's stability level.
+void property_deprecation(const CheckContext& ctx, Reporter& r, Direction dir) {
+  const std::string side = dir == Direction::request ? "request" : "response";
+  walk_schemas(ctx, dir, [&](const SchemaNode& n) {
+    if (n.root()) return;
+    bool was = is_deprecated(*n.old_schema.node), is = is_deprecated(*n.new_schema.node);
+    if (was == is) return;
+    std::string id = side + "-property-";
+    std::string subject = side + " property `" + n.path + "` of `" + n.operation + "` (" + n.media_type +
+                          (n.status.empty() ? "" : ", `" + n.status + "` response") + ")";
+    Location where = n.location(ctx);
+    if (!is) {
+      r.report(id + "reactivated", where, n.operation, "the " + subject + " is no longer deprecated");
+      return;
+    }
+    StabilityLevel level = stability_level(*n.new_op->node);
+    if (!level.valid) return;  // reported by the stability pre-pass
+    int grace = grace_days(level.level, ctx.options);
+    const Json* sunset = member(*n.new_schema.node, "x-sunset");
+    if (!sunset) {
+      if (grace > 0) {
+        Finding& f = r.report(id + "deprecated-sunset-missing", where, n.operation,
+                              "the " + subject + " was deprecated without an `x-sunset` date: clients cannot tell how long it will stay");
+        f.hint = "add `x-sunset` with a date at least " + std::to_string(grace) + " days from now";
+      } else {
+        r.report(id + "deprecated", where, n.operation, "the " + subject + " was deprecated");
+      }
+      return;
+    }
+    auto date = parse_sunset(*sunset);
+    if (!date) {
+      Finding& f = r.report(id + "deprecated-sunset-invalid", where, n.operation,
+                            "the " + subject + " was deprecated with an `x-sunset` that is not an RFC 3339 date");
+      f.hint = "write `x-sunset` as YYYY-MM-DD";
+      return;
+    }
+    long days = day_number(*date) - day_number(today_of(ctx.options));
+    if (days < grace) {
+      Finding& f = r.report(id + "sunset-date-too-small", where, n.operation,
+                            "the " + subject + " was deprecated with sunset date " + *date + ", " + std::to_string(days) +
+                                " days from today; the policy requires at least " + std::to_string(grace) +
+                                ": clients get less notice than promised");
+      f.hint = "move `x-sunset` to at least " + std::to_string(grace) + " days from now";
+      return;
+    }
+    r.report(id + "deprecated-with-sunset", where, n.operation,
+             "the " + subject + " was deprecated with sunset date " + *date);
+  });
+}
+
+}  // namespace
+
+void request_property_deprecation_check(const CheckContext& ctx, Reporter& r) {
+  property_deprecation(ctx, r, Direction::request);
+}
+void response_property_deprecation_check(const CheckContext& ctx, Reporter& r) {
+  property_deprecation(ctx, r, Direction::response);
 }
 
 }  // namespace driftcheck::openapi

@@ -653,4 +653,134 @@ void request_body_media_type_changed_check(const CheckContext& ctx, Reporter& r)
   }
 }
 
+// ---- more bounds: maximum, minItems, minLength, minimum set; response bounds and patterns --------
+
+namespace {
+
+// minItems and minLength read as 0 when absent (a plain integer in the diff).
+double count_bound(const Json& s, const char* key) {
+  const Json* m = number_member(s, key);
+  return m ? m->get<double>() : 0;
+}
+
+// An exclusive bound that constrains: a number (3.1) or `true` (3.0).
+bool bound_present(const Json& s, const char* key) {
+  const Json* m = member(s, key);
+  return m && (m->is_number() || (m->is_boolean() && m->get<bool>()));
+}
+
+}  // namespace
+
+void request_property_max_decreased_check(const CheckContext& ctx, Reporter& r) {
+  walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
+    bool read_only = !n.root() && schema_flag(*n.new_schema.node, "readOnly");
+    for (bool exclusive : {false, true}) {
+      const char* key = exclusive ? "exclusiveMaximum" : "maximum";
+      const Json* o = number_member(*n.old_schema.node, key);
+      const Json* nw = number_member(*n.new_schema.node, key);
+      if (!o || !nw || o->get<double>() == nw->get<double>()) continue;
+      std::string kind = exclusive ? "exclusive-max" : "max";
+      std::string msg = subject_of(n) + ": `" + key + "` changed from " + num_text(*o) + " to " + num_text(*nw);
+      std::string lvl = n.root() ? "request-body-" : "request-property-";
+      if (nw->get<double>() > o->get<double>()) {
+        r.report(lvl + kind + "-increased", n.location(ctx), n.operation, msg);
+      } else if (read_only) {
+        r.report("request-read-only-property-" + kind + "-decreased", n.location(ctx), n.operation, msg);
+      } else {
+        Finding& f = r.report(lvl + kind + "-decreased", n.location(ctx), n.operation,
+                              msg + ": larger values clients send today may now be rejected");
+        f.hint = "keep the upper bound; validate new data separately if needed";
+      }
+    }
+  });
+}
+
+void request_property_min_items_increased_check(const CheckContext& ctx, Reporter& r) {
+  walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
+    double o = count_bound(*n.old_schema.node, "minItems"), nw = count_bound(*n.new_schema.node, "minItems");
+    if (nw <= o) return;  // fewer items required: nothing that was valid breaks
+    Finding& f = r.report(n.root() ? "request-body-min-items-increased" : "request-property-min-items-increased",
+                          n.location(ctx), n.operation,
+                          subject_of(n) + ": `minItems` increased from " + Json(o).dump() + " to " +
+                              Json(nw).dump() + ": shorter arrays clients send today are now rejected");
+    f.hint = "keep the lower bound";
+  });
+}
+
+void request_property_min_length_updated_check(const CheckContext& ctx, Reporter& r) {
+  walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
+    double o = count_bound(*n.old_schema.node, "minLength"), nw = count_bound(*n.new_schema.node, "minLength");
+    if (o == nw) return;
+    std::string lvl = n.root() ? "request-body-" : "request-property-";
+    std::string msg = subject_of(n) + ": `minLength` changed from " + Json(o).dump() + " to " + Json(nw).dump();
+    if (nw < o) {
+      r.report(lvl + "min-length-decreased", n.location(ctx), n.operation, msg);
+      return;
+    }
+    Finding& f = r.report(lvl + "min-length-increased", n.location(ctx), n.operation,
+                          msg + ": shorter values clients send today are now rejected");
+    f.hint = "keep the old minimum length";
+  });
+}
+
+void request_property_min_set_check(const CheckContext& ctx, Reporter& r) {
+  walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
+    for (bool exclusive : {false, true}) {
+      const char* key = exclusive ? "exclusiveMinimum" : "minimum";
+      if (bound_present(*n.old_schema.node, key) || !bound_present(*n.new_schema.node, key)) continue;
+      std::string kind = exclusive ? "exclusive-min" : "min";
+      Finding& f = r.report((n.root() ? "request-body-" : "request-property-") + kind + "-set", n.location(ctx),
+                            n.operation,
+                            subject_of(n) + " now has `" + key + ": " + (*n.new_schema.node)[key].dump() +
+                                "`: smaller values clients send today will be rejected");
+      f.hint = "make sure no client sends smaller values, or leave the bound unset";
+    }
+  });
+}
+
+namespace {
+
+// `upper`: a maximum that increased; else a minimum that decreased. Both values must be present.
+void response_bound_widened(const CheckContext& ctx, Reporter& r, bool upper) {
+  walk_schemas(ctx, Direction::response, [&](const SchemaNode& n) {
+    if (!n.root() && schema_flag(*n.new_schema.node, "writeOnly")) return;
+    for (bool exclusive : {false, true}) {
+      const char* key = upper ? (exclusive ? "exclusiveMaximum" : "maximum") : (exclusive ? "exclusiveMinimum" : "minimum");
+      const Json* o = number_member(*n.old_schema.node, key);
+      const Json* nw = number_member(*n.new_schema.node, key);
+      if (!o || !nw) continue;
+      double a = o->get<double>(), b = nw->get<double>();
+      if (upper ? b <= a : b >= a) continue;
+      std::string kind = std::string(exclusive ? "exclusive-" : "") + (upper ? "max-increased" : "min-decreased");
+      Finding& f = r.report((n.root() ? "response-body-" : "response-property-") + kind, n.location(ctx), n.operation,
+                            subject_of(n) + ": `" + key + "` changed from " + num_text(*o) + " to " + num_text(*nw) +
+                                ": clients may receive values outside the range they were promised");
+      f.hint = "keep the old bound in responses";
+    }
+  });
+}
+
+}  // namespace
+
+void response_property_max_increased_check(const CheckContext& ctx, Reporter& r) { response_bound_widened(ctx, r, true); }
+void response_property_min_decreased_check(const CheckContext& ctx, Reporter& r) { response_bound_widened(ctx, r, false); }
+
+void response_pattern_added_or_changed_check(const CheckContext& ctx, Reporter& r) {
+  walk_schemas(ctx, Direction::response, [&](const SchemaNode& n) {
+    if (n.root()) return;
+    std::string o = string_member(*n.old_schema.node, "pattern"), nw = string_member(*n.new_schema.node, "pattern");
+    if (o == nw) return;
+    std::string subject = subject_of(n);
+    if (o.empty())
+      r.report("response-property-pattern-added", n.location(ctx), n.operation,
+               subject + " now matches the pattern `" + nw + "`");
+    else if (nw.empty())
+      r.report("response-property-pattern-removed", n.location(ctx), n.operation,
+               subject + " no longer has the pattern `" + o + "`");
+    else
+      r.report("response-property-pattern-changed", n.location(ctx), n.operation,
+               subject + ": the pattern changed from `" + o + "` to `" + nw + "`");
+  });
+}
+
 }  // namespace driftcheck::openapi

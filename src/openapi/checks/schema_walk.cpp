@@ -4,6 +4,7 @@
 
 #include "core/input_error.h"
 #include "openapi/checks/checks.h"
+#include "openapi/checks/subschemas.h"
 
 namespace driftcheck::openapi {
 
@@ -88,63 +89,13 @@ struct Walker {
     }
   }
 
-  static std::string ref_of(const Json& member) {
-    return member.is_object() && member.contains("$ref") && member["$ref"].is_string() ? member["$ref"].get<std::string>()
-                                                                                          : "";
-  }
-
-  static std::string render(const Json& member, size_t index) {
-    std::string ref = ref_of(member);
-    if (!ref.empty()) return "#/components/schemas/" + ref.substr(ref.rfind('/') + 1);
-    std::string title = string_member(member, "title");
-    return "subschema #" + std::to_string(index + 1) + (title.empty() ? "" : ": " + title);
-  }
-
-  // §1.9: members paired by $ref, then identical inline members, then by title, then a lone pair.
+  // §1.9: the members paired by subschemas.h; only pairs are compared further.
   void members(const SchemaNode& at, const char* key, size_t depth) {
     const Json* o = member(*at.old_schema.node, key);
     const Json* n = member(*at.new_schema.node, key);
     if (!o || !n || !o->is_array() || !n->is_array()) return;
-    std::vector<bool> used_o(o->size()), used_n(n->size());
-    std::vector<std::pair<size_t, size_t>> pairs;
-    for (size_t i = 0; i < o->size(); ++i) {
-      std::string ref = ref_of((*o)[i]);
-      if (ref.empty()) continue;
-      for (size_t j = 0; j < n->size(); ++j)
-        if (!used_n[j] && ref_of((*n)[j]) == ref) {
-          used_o[i] = used_n[j] = true;
-          pairs.emplace_back(i, j);
-          break;
-        }
-    }
-    for (size_t i = 0; i < o->size(); ++i) {  // identical inline members: unchanged
-      if (used_o[i] || !ref_of((*o)[i]).empty()) continue;
-      for (size_t j = 0; j < n->size(); ++j)
-        if (!used_n[j] && (*n)[j] == (*o)[i]) {
-          used_o[i] = used_n[j] = true;
-          break;
-        }
-    }
-    for (size_t i = 0; i < o->size(); ++i) {  // same title
-      std::string title = string_member((*o)[i], "title");
-      if (used_o[i] || !ref_of((*o)[i]).empty() || title.empty()) continue;
-      for (size_t j = 0; j < n->size(); ++j)
-        if (!used_n[j] && ref_of((*n)[j]).empty() && string_member((*n)[j], "title") == title) {
-          used_o[i] = used_n[j] = true;
-          pairs.emplace_back(i, j);
-          break;
-        }
-    }
-    std::vector<size_t> left_o, left_n;
-    for (size_t i = 0; i < o->size(); ++i)
-      if (!used_o[i] && ref_of((*o)[i]).empty()) left_o.push_back(i);
-    for (size_t j = 0; j < n->size(); ++j)
-      if (!used_n[j] && ref_of((*n)[j]).empty()) left_n.push_back(j);
-    if (left_o.size() == 1 && left_n.size() == 1 && string_member((*o)[left_o[0]], "title").empty() &&
-        string_member((*n)[left_n[0]], "title").empty())
-      pairs.emplace_back(left_o[0], left_n[0]);
-    for (auto [i, j] : pairs) {
-      std::string a = render((*o)[i], i), b = render((*n)[j], j);
+    for (auto [i, j] : pair_members(ctx, at, key).modified) {
+      std::string a = render_member((*o)[i], i), b = render_member((*n)[j], j);
       child(at, (*o)[i], (*n)[j], std::string(key) + "[" + (a == b ? a : a + " -> " + b) + "]", "", depth);
     }
   }
