@@ -3,6 +3,7 @@
 // document in rules/openapi/<id>.md, whose front matter gives its default severity.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,13 +17,20 @@ struct CheckOptions {
   int deprecation_days_beta = 0;    // minimum days between deprecation and sunset (beta)
   int deprecation_days_stable = 0;  // the same for stable operations
   std::string today;                // YYYY-MM-DD; empty = the local date when checks run
+  // Report a property or parameter removed and another added with the same schema in the same
+  // place as one rename (checks/renames.cpp). oasdiff has no such thing: off for conformance.
+  bool detect_renames = true;
 };
+
+struct RenameIndex;  // checks/renames.cpp
 
 struct CheckContext {
   const Spec& old_spec;
   const Spec& new_spec;
   const OperationMatch& match;
   CheckOptions options;
+  // The renames found so far, built on first use by checks/renames.cpp.
+  mutable std::shared_ptr<RenameIndex> renames = nullptr;
 };
 
 class Reporter {

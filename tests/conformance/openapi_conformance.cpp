@@ -1,7 +1,8 @@
 // Runs driftcheck's OpenAPI checks on oasdiff's own test cases (shared/conformance/openapi) and
 // reports how many agree: same check id, level and operation, under each case's scope (a single
 // check function or all), threshold (report_level) and match mode (exact or contains). Exits 1
-// when agreement falls below the floor given on the command line.
+// when agreement falls below the floor given on the command line. Rename detection is off, as
+// oasdiff has none; the summary says how many cases it would change.
 //
 //   openapi_conformance SHARED_DIR FLOOR_PERCENT [--verbose] [--case NAME]
 #include <nlohmann/json.hpp>
@@ -26,6 +27,7 @@ int level_rank(const std::string& level) { return level == "error" ? 2 : level =
 
 struct Outcome {
   bool agrees = false;
+  bool renames_change = false;  // rename detection on would report something else
   std::string error;
   std::vector<std::string> missing, extra;
 };
@@ -47,11 +49,18 @@ Outcome run_case(const fs::path& dir, const nlohmann::json& expected) {
   try {
     auto old_spec = openapi::load_spec((dir / "old.yaml").string(), "old.yaml");
     auto new_spec = openapi::load_spec((dir / "new.yaml").string(), "new.yaml");
-    for (const Finding& f : openapi::run_openapi_checks(*old_spec, *new_spec, options)) {
-      if (single && !scope.count(f.rule)) continue;
-      if (level_rank(std::string(to_string(f.severity))) < threshold) continue;
-      got.emplace(f.rule + "@" + std::string(to_string(f.severity)), f.operation);
-    }
+    auto run = [&](bool renames) {
+      std::multiset<std::pair<std::string, std::string>> out;
+      options.detect_renames = renames;
+      for (const Finding& f : openapi::run_openapi_checks(*old_spec, *new_spec, options)) {
+        if (single && !scope.count(f.rule)) continue;
+        if (level_rank(std::string(to_string(f.severity))) < threshold) continue;
+        out.emplace(f.rule + "@" + std::string(to_string(f.severity)), f.operation);
+      }
+      return out;
+    };
+    got = run(false);
+    out.renames_change = run(true) != got;
   } catch (const std::exception& e) {
     out.error = e.what();
     return out;
@@ -99,7 +108,7 @@ int main(int argc, char** argv) {
   for (const auto& e : fs::directory_iterator(root))
     if (fs::exists(e.path() / "expected.json")) cases.push_back(e.path());
   std::sort(cases.begin(), cases.end());
-  int total = 0, agree = 0;
+  int total = 0, agree = 0, renamed = 0;
   std::map<std::string, std::pair<int, int>> by_group;  // group -> (agree, total)
   for (const fs::path& dir : cases) {
     std::string name = dir.filename().string();
@@ -107,6 +116,8 @@ int main(int argc, char** argv) {
     nlohmann::json expected = nlohmann::json::parse(std::ifstream(dir / "expected.json"));
     ++total;
     Outcome o = run_case(dir, expected);
+    renamed += o.renames_change;
+    if (verbose && o.renames_change) std::cout << "  RENAMES " << name << " (rename detection on would change it)\n";
     auto& g = by_group[expected.value("group", "?")];
     ++g.second;
     if (o.agrees) {
@@ -125,5 +136,7 @@ int main(int argc, char** argv) {
     std::printf("  %-32s %3d of %3d\n", group.c_str(), counts.first, counts.second);
   double pct = total ? 100.0 * agree / total : 0;
   std::printf("openapi conformance: %d of %d oasdiff cases agree (%.1f%%); floor %.1f%%\n", agree, total, pct, floor);
+  std::printf("  with rename detection on (oasdiff has none), %d case%s would report differently\n", renamed,
+              renamed == 1 ? "" : "s");
   return pct + 1e-9 >= floor ? 0 : 1;
 }

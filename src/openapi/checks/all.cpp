@@ -307,6 +307,11 @@ std::vector<OpenApiCheck> all_openapi_checks() {
         "response-property-deprecated-sunset-invalid", "response-property-sunset-date-too-small",
         "response-property-deprecated-with-sunset"},
        response_property_deprecation_check},
+      // renames.cpp (not in oasdiff; off with CheckOptions::detect_renames)
+      {"PropertyRenamedCheck", {"request-property-renamed", "request-required-property-renamed", "response-property-renamed"},
+       property_renamed_check},
+      {"ParameterRenamedCheck", {"request-parameter-renamed", "request-required-parameter-renamed"},
+       parameter_renamed_check},
   };
 }
 

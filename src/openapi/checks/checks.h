@@ -128,6 +128,9 @@ void response_property_deprecation_check(const CheckContext&, Reporter&);
 // renames.cpp: a property or parameter removed and another added with the same schema
 void property_renamed_check(const CheckContext&, Reporter&);
 void parameter_renamed_check(const CheckContext&, Reporter&);
+// renames.cpp: a property or parameter removed and another added with the same schema
+void property_renamed_check(const CheckContext&, Reporter&);
+void parameter_renamed_check(const CheckContext&, Reporter&);
 
 // Shared helpers (helpers.cpp)
 // Deprecation state of an element (operation, parameter, schema) for removal rules.

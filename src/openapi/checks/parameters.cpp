@@ -8,6 +8,7 @@
 #include <set>
 
 #include "openapi/checks/checks.h"
+#include "openapi/checks/renames.h"
 
 namespace driftcheck::openapi {
 
@@ -81,10 +82,10 @@ ParamDiff diff_params(const CheckContext& ctx) {
         d.modified.push_back({o, n, b, after[i], label});
         break;
       }
-      if (!found) d.deleted.emplace_back(o, b);
+      if (!found && !parameter_renamed(ctx, *o, *n, *b.node, true)) d.deleted.emplace_back(o, b);
     }
     for (size_t i = 0; i < after.size(); ++i)
-      if (!used[i]) d.added.emplace_back(o, n, after[i]);
+      if (!used[i] && !parameter_renamed(ctx, *o, *n, *after[i].node, false)) d.added.emplace_back(o, n, after[i]);
   }
   return d;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "openapi/checks/checks.h"
+#include "openapi/checks/renames.h"
 #include "openapi/checks/schema_walk.h"
 
 namespace driftcheck::openapi {
@@ -151,6 +152,7 @@ void request_property_updated_check(const CheckContext& ctx, Reporter& r) {
     if (op)
       for (auto it = op->begin(); it != op->end(); ++it) {
         if (np && np->contains(it.key())) continue;
+        if (property_renamed(ctx, n, it.key(), true)) continue;  // reported as a rename
         SchemaSide p = resolve_side(ctx.old_spec, it.value(), *n.old_schema.doc);
         if (p && schema_flag(*p.node, "readOnly")) continue;
         std::string name = prop_name(n, it.key());
@@ -163,6 +165,7 @@ void request_property_updated_check(const CheckContext& ctx, Reporter& r) {
     if (np)
       for (auto it = np->begin(); it != np->end(); ++it) {
         if (op && op->contains(it.key())) continue;
+        if (property_renamed(ctx, n, it.key(), false)) continue;  // reported as a rename
         SchemaSide p = resolve_side(ctx.new_spec, it.value(), *n.new_schema.doc);
         if (p && schema_flag(*p.node, "readOnly")) continue;
         std::string name = prop_name(n, it.key());
@@ -362,6 +365,7 @@ void response_property_presence(const CheckContext& ctx, Reporter& r, bool requi
     if (op)
       for (auto it = op->begin(); it != op->end(); ++it) {
         if (np && np->contains(it.key())) continue;
+        if (property_renamed(ctx, n, it.key(), true)) continue;  // reported as a rename
         if (in_required(*n.old_schema.node, it.key()) != required_ones) continue;
         SchemaSide p = resolve_side(ctx.old_spec, it.value(), *n.old_schema.doc);
         bool write_only = p && schema_flag(*p.node, "writeOnly");
@@ -380,6 +384,7 @@ void response_property_presence(const CheckContext& ctx, Reporter& r, bool requi
     if (np)
       for (auto it = np->begin(); it != np->end(); ++it) {
         if (op && op->contains(it.key())) continue;
+        if (property_renamed(ctx, n, it.key(), false)) continue;  // reported as a rename
         if (in_required(*n.new_schema.node, it.key()) != required_ones) continue;
         SchemaSide p = resolve_side(ctx.new_spec, it.value(), *n.new_schema.doc);
         bool write_only = p && schema_flag(*p.node, "writeOnly");
