@@ -96,6 +96,29 @@ void request_parameter_min_items_set_check(const CheckContext&, Reporter&);
 void request_header_property_became_enum_check(const CheckContext&, Reporter&);
 void request_parameter_x_extensible_enum_value_removed_check(const CheckContext&, Reporter&);
 
+// schema_keywords.cpp (JSON Schema 2020-12 keywords, x-extensible-enum on request properties)
+void request_property_contains_updated_check(const CheckContext&, Reporter&);
+void response_property_contains_updated_check(const CheckContext&, Reporter&);
+void request_property_content_updated_check(const CheckContext&, Reporter&);
+void response_property_content_updated_check(const CheckContext&, Reporter&);
+void request_property_pattern_properties_updated_check(const CheckContext&, Reporter&);
+void response_property_pattern_properties_updated_check(const CheckContext&, Reporter&);
+void request_property_dependent_required_changed_check(const CheckContext&, Reporter&);
+void response_property_dependent_required_changed_check(const CheckContext&, Reporter&);
+void request_property_dependent_schemas_updated_check(const CheckContext&, Reporter&);
+void response_property_dependent_schemas_updated_check(const CheckContext&, Reporter&);
+void request_property_if_updated_check(const CheckContext&, Reporter&);
+void response_property_if_updated_check(const CheckContext&, Reporter&);
+void request_property_prefix_items_updated_check(const CheckContext&, Reporter&);
+void response_property_prefix_items_updated_check(const CheckContext&, Reporter&);
+void request_property_property_names_updated_check(const CheckContext&, Reporter&);
+void response_property_property_names_updated_check(const CheckContext&, Reporter&);
+void request_property_unevaluated_updated_check(const CheckContext&, Reporter&);
+void response_property_unevaluated_updated_check(const CheckContext&, Reporter&);
+void request_property_const_changed_check(const CheckContext&, Reporter&);
+void response_property_const_changed_check(const CheckContext&, Reporter&);
+void request_property_x_extensible_enum_value_removed_check(const CheckContext&, Reporter&);
+
 // composition.cpp (allOf/anyOf/oneOf members, discriminator, list of types)
 void request_property_all_of_updated_check(const CheckContext&, Reporter&);
 void response_property_all_of_updated_check(const CheckContext&, Reporter&);
@@ -125,9 +148,6 @@ void response_pattern_added_or_changed_check(const CheckContext&, Reporter&);
 // deprecation.cpp: deprecated properties
 void request_property_deprecation_check(const CheckContext&, Reporter&);
 void response_property_deprecation_check(const CheckContext&, Reporter&);
-// renames.cpp: a property or parameter removed and another added with the same schema
-void property_renamed_check(const CheckContext&, Reporter&);
-void parameter_renamed_check(const CheckContext&, Reporter&);
 // renames.cpp: a property or parameter removed and another added with the same schema
 void property_renamed_check(const CheckContext&, Reporter&);
 void parameter_renamed_check(const CheckContext&, Reporter&);
