@@ -35,6 +35,16 @@ const Document& Resolver::load(const fs::path& file) {
 }
 
 Resolver::Target Resolver::resolve(const Json& node, const Document& doc) {
+  if (!node.is_object()) return Target{&node, &doc, ""};
+  auto ref = node.find("$ref");
+  if (ref == node.end() || !ref->is_string()) return Target{&node, &doc, ""};
+  if (auto it = followed_.find(&node); it != followed_.end()) return it->second;
+  Target t = follow(node, doc);  // errors are not remembered: they end the run or the walk
+  followed_.emplace(&node, t);
+  return t;
+}
+
+Resolver::Target Resolver::follow(const Json& node, const Document& doc) {
   Target t{&node, &doc, ""};
   std::set<std::pair<const Document*, const Json*>> seen;
   while (t.node->is_object()) {

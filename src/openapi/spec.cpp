@@ -1,6 +1,7 @@
 #include "openapi/spec.h"
 
 #include "core/input_error.h"
+#include "openapi/same_schema.h"
 
 namespace driftcheck::openapi {
 
@@ -83,6 +84,7 @@ std::string operation_label(const std::string& method, const std::string& path) 
 
 OperationMatch match_operations(const Spec& old_spec, const Spec& new_spec) {
   OperationMatch m;
+  m.same_schema = std::make_shared<SameSchema>(old_spec, new_spec);
   // Paths: exact spelling first, then the same shape with other parameter names.
   std::map<std::string, std::string> new_to_old;
   std::map<std::string, std::vector<std::string>> old_by_shape;

@@ -12,6 +12,8 @@
 
 namespace driftcheck::openapi {
 
+class SameSchema;
+
 struct Operation {
   std::string method;      // upper case: GET, POST...
   std::string path;        // as written in the document, or "webhook:<name>"
@@ -44,6 +46,9 @@ struct OperationMatch {
   std::vector<const Operation*> removed;                              // old only
   std::vector<const Operation*> added;                                // new only
   std::map<std::string, std::string> path_of_new;  // new path -> the path it reports under
+  // Whether an old and a new schema are the same, remembered for the whole run, so that the
+  // schema walk can skip what did not change.
+  std::shared_ptr<SameSchema> same_schema;
 };
 OperationMatch match_operations(const Spec& old_spec, const Spec& new_spec);
 

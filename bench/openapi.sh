@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# OpenAPI benchmark: driftcheck against api-smart-diff (npm, a JS library; bench/api_smart_diff.js
+# calls its apiCompare) on the large real specs in ../shared/corpora/openapi (GitHub, Stripe,
+# Kubernetes, each at two dates). Prints median wall time and peak RSS over N runs, the finding
+# counts and the speed ratio.
+#
+# driftcheck is the CLI (`driftcheck OLD NEW --format json`) when it reads OpenAPI; until then
+# it is bench/openapi_floor, the same load-match-check pipeline without the CLI.
+#
+#   bench/openapi.sh [RUNS]      (default 5; DRIFTCHECK_SHARED overrides ../shared,
+#                                 DRIFTCHECK_BUILD the build directory, default build)
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=${1:-5}
+shared=${DRIFTCHECK_SHARED:-$here/../shared}
+build=${DRIFTCHECK_BUILD:-$here/build}
+corpus="$shared/corpora/openapi"
+out="$here/bench/out"
+[[ -d "$corpus" ]] || { echo "bench: $corpus not found" >&2; exit 2; }
+
+"$here/ci/install-deps"
+apt_install() {
+  local sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+[[ -x /usr/bin/time ]] || apt_install time
+command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+mkdir -p "$out"
+modules="$out/npm-openapi/node_modules"
+if [[ ! -d "$modules/api-smart-diff" || ! -d "$modules/js-yaml" ]]; then
+  echo "bench: installing api-smart-diff@1.0.6 and js-yaml@4.3.2 with npm" >&2
+  npm install --silent --no-audit --no-fund --prefix "$out/npm-openapi" api-smart-diff@1.0.6 js-yaml@4.3.2 >/dev/null
+fi
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+ninja -C "$build" driftcheck openapi_floor >/dev/null
+
+# measure LABEL CMD... : runs CMD $runs times; sets MED_S and MED_MB (medians); keeps last stdout.
+measure() {
+  local label=$1; shift
+  local times=() mems=()
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.out" 2>"$out/$label.err" || true
+    # GNU time writes "Command exited with non-zero status N" first when the command fails.
+    read -r t m < <(tail -n 1 "$out/time.txt")
+    times+=("$t"); mems+=("$m")
+  done
+  MED_S=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  MED_MB=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
+}
+
+# The CLI reads OpenAPI when it exits 0 (no breaking change) or 1 (breaking changes) on a pair.
+first_old="$corpus/github-api-2021-01-05.json" first_new="$corpus/github-api-2021-10-10.json"
+if "$build/driftcheck" "$first_old" "$first_new" --format json >/dev/null 2>&1 || [[ $? -eq 1 ]]; then
+  dc_tool=driftcheck
+else
+  dc_tool=openapi_floor
+  echo "bench: the driftcheck CLI does not read OpenAPI yet; measuring bench/openapi_floor" >&2
+fi
+
+printf '\n%-11s %-15s %10s %9s %9s\n' pair tool "median s" "RSS MB" findings
+for pair in github:github-api-2021-01-05:github-api-2021-10-10 \
+            stripe:stripe-spec3-2021-04-21:stripe-spec3-2022-04-12 \
+            kubernetes:kubernetes-swagger-2024-05-21:kubernetes-swagger-2025-05-26; do
+  IFS=: read -r name old new <<<"$pair"
+  old="$corpus/$old.json"; new="$corpus/$new.json"
+
+  if [[ $dc_tool == driftcheck ]]; then
+    measure "dc-$name" "$build/driftcheck" "$old" "$new" --format json
+    dc_n=$(grep -c '"rule":' "$out/dc-$name.out" || true)
+  else
+    measure "dc-$name" "$build/openapi_floor" "$old" "$new"
+    dc_n=$(awk 'NR == 1 {print $1}' "$out/dc-$name.out")
+  fi
+  dc_s=$MED_S
+  printf '%-11s %-15s %10s %9s %9s\n' "$name" "$dc_tool" "$dc_s" "$MED_MB" "$dc_n"
+
+  measure "asd-$name" env NODE_PATH="$modules" node --max-old-space-size=8192 "$here/bench/api_smart_diff.js" "$old" "$new"
+  asd_n=$(awk 'NR == 1 {print $1}' "$out/asd-$name.out")
+  printf '%-11s %-15s %10s %9s %9s\n' "$name" api-smart-diff "$MED_S" "$MED_MB" "${asd_n:-failed}"
+  awk -v d="$dc_s" -v a="$MED_S" \
+    'BEGIN {printf "%-11s ratio           driftcheck/api-smart-diff %.3f (%.1fx faster)\n", "", d/a, a/d}'
+done
+echo
+echo "Outputs: $out/dc-*.out (driftcheck), $out/asd-*.out (api-smart-diff changes by type)"
