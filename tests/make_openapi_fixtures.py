@@ -219,7 +219,7 @@ def main():
     if args.force and not args.ids:
         ap.error("--force needs the rule ids to recreate")
     made = [rid for rid in ids if scaffold(rid, args.force)]
-    print(f"{len(made)} fixtures created" + (": " + " ".join(made) if len(made) <= 20 else ""))
+    print(f"{len(made)} fixtures created" + (": " + " ".join(made) if 0 < len(made) <= 20 else ""))
     return 0
 
 
