@@ -3,11 +3,17 @@
 // output. A folder named after a rule runs that rule alone and must trigger it. The same
 // findings must come out whether driftcheck reads the descriptor sets or the .proto folders.
 //
+// OpenAPI fixtures live in fixtures/openapi/<case>/{old,new}.yaml with expected.txt; the binary runs
+// in the fixture folder, so paths in the output are the bare file names and a driftcheck.yaml there
+// (for rules that need a deprecation policy) is picked up. tests/make_openapi_fixtures.py scaffolds
+// a fixture from the rule doc's example and checks that the rule fires.
+//
 // To refresh snapshots after an intended change: DRIFTCHECK_UPDATE_SNAPSHOTS=1 unit_tests
 // "[fixtures]", then review `git diff fixtures/`.
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <regex>
 
 #include "core/rule_docs.h"
@@ -24,6 +30,24 @@ std::vector<fs::path> fixture_dirs() {
     if (fs::is_directory(e.path() / "old") && fs::is_directory(e.path() / "new")) out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<fs::path> openapi_fixture_dirs() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(test::source_dir / "fixtures" / "openapi"))
+    if (fs::is_regular_file(e.path() / "old.yaml") && fs::is_regular_file(e.path() / "new.yaml")) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// OpenAPI rules that have no fixture, each with the reason. Keep it short: a rule that cannot be
+// shown by two documents is usually a rule to rethink.
+const std::map<std::string, std::string> openapi_without_fixture = {};
+
+// Sunset messages count days from today; the count changes daily, so snapshots hold "N".
+std::string without_day_counts(const std::string& text) {
+  static const std::regex days(R"(-?\d+ days (from today|away))");
+  return std::regex_replace(text, days, "N days $1");
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
@@ -63,5 +87,36 @@ TEST_CASE("fixtures produce their reviewed output", "[fixtures]") {
     auto from_sources = run_driftcheck(rel + "/old " + rel + "/new --color never" + select);
     CHECK(from_sources.exit_code == from_sets.exit_code);
     CHECK(replace_all(from_sources.out, rel + "/new/", "") == replace_all(from_sets.out, rel + "/new.pb", rel + "/new"));
+  }
+}
+
+TEST_CASE("every OpenAPI rule has a fixture", "[fixtures]") {
+  for (const auto& doc : driftcheck::rule_docs()) {
+    if (doc.domain != "openapi") continue;
+    INFO(doc.id);
+    bool has = fs::is_directory(test::source_dir / "fixtures" / "openapi" / doc.id);
+    if (openapi_without_fixture.count(doc.id)) CHECK_FALSE(has);  // a stale exemption
+    else CHECK(has);
+  }
+}
+
+TEST_CASE("OpenAPI fixtures: rule fires and output matches the snapshot", "[fixtures]") {
+  bool update = std::getenv("DRIFTCHECK_UPDATE_SNAPSHOTS") != nullptr;
+  for (const fs::path& dir : openapi_fixture_dirs()) {
+    std::string name = dir.filename().string();
+    const driftcheck::RuleDoc* doc = driftcheck::find_rule_doc(name);
+    bool is_rule = doc && doc->domain == "openapi";
+    INFO("fixtures/openapi/" + name);
+    std::string select = is_rule ? " --rule " + name : "";
+    auto run = run_driftcheck("old.yaml new.yaml --min-level info --fail-on never --color never" + select, dir);
+    CHECK(run.err.empty());
+    CHECK(run.exit_code == 0);
+    if (is_rule) CHECK_THAT(run.out, Catch::Contains("[" + name + "]"));
+
+    std::string out = without_day_counts(run.out);
+    fs::path snapshot = dir / "expected.txt";
+    if (update) std::ofstream(snapshot) << out;
+    REQUIRE(fs::exists(snapshot));
+    CHECK(out == test::slurp(snapshot));
   }
 }

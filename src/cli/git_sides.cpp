@@ -42,10 +42,59 @@ std::vector<std::string> proto_files(const SourceView& view, const InputsConfig&
   return out;
 }
 
+bool is_document_name(const std::string& f) {
+  for (std::string_view ext : {".yaml", ".yml", ".json"})
+    if (f.size() > ext.size() && f.compare(f.size() - ext.size(), ext.size(), ext) == 0) return true;
+  return false;
+}
+
+// The OpenAPI documents of one side: the configured globs, or every YAML/JSON file that reads as
+// one, inside the requested paths.
+std::vector<std::string> openapi_files(const SourceView& view, const InputsConfig& inputs,
+                                       const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& f : view.files()) {
+    if (!is_document_name(f)) continue;
+    if (!paths.empty() && !std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f, p); }))
+      continue;
+    if (!inputs.openapi.paths.empty()) {
+      if (std::any_of(inputs.openapi.paths.begin(), inputs.openapi.paths.end(),
+                      [&](const std::string& g) { return glob_match(g, f); }))
+        out.push_back(f);
+      continue;
+    }
+    std::optional<std::string> bytes = view.read(f);
+    if (bytes && openapi::looks_like_openapi(*bytes)) out.push_back(f);
+  }
+  return out;
+}
+
+std::vector<OpenApiPair> load_openapi_pairs(const SourceView& old_view, const SourceView& new_view,
+                                            const InputsConfig& inputs, const std::vector<std::string>& paths) {
+  std::vector<std::string> old_files = openapi_files(old_view, inputs, paths);
+  std::vector<std::string> new_files = openapi_files(new_view, inputs, paths);
+  std::vector<std::string> all = old_files;
+  all.insert(all.end(), new_files.begin(), new_files.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::vector<OpenApiPair> pairs;
+  for (const std::string& f : all) {
+    bool in_old = std::binary_search(old_files.begin(), old_files.end(), f);
+    bool in_new = std::binary_search(new_files.begin(), new_files.end(), f);
+    if (!in_old) continue;  // a new document breaks nothing
+    OpenApiPair p{f, openapi::load_spec(old_view, f, f), nullptr};
+    p.new_spec = in_new ? openapi::load_spec(new_view, f, f) : openapi::empty_spec(*p.old_spec, f);
+    pairs.push_back(std::move(p));
+  }
+  return pairs;
+}
+
 }  // namespace
 
 GitSides load_git_sides(const GitRequest& request) {
-  GitRepository repo(fs::current_path());
+  GitSides sides;
+  sides.repo = std::make_unique<GitRepository>(fs::current_path());
+  const GitRepository& repo = *sides.repo;
   fs::path workdir = repo.workdir();
   InputsConfig inputs = load_inputs(request.config_file, workdir);
   std::vector<std::string> roots = inputs.proto.roots;
@@ -54,24 +103,28 @@ GitSides load_git_sides(const GitRequest& request) {
   for (const std::string& p : request.paths) paths.push_back(repo_relative(p, workdir));
 
   std::string against = request.against.empty() ? "HEAD" : request.against;
-  std::unique_ptr<SourceView> old_view = repo.revision(against);
-  std::unique_ptr<SourceView> new_view = request.staged ? repo.index() : repo.working_tree();
+  sides.old_view = repo.revision(against);
+  sides.new_view = request.staged ? repo.index() : repo.working_tree();
+  const SourceView& old_view = *sides.old_view;
+  const SourceView& new_view = *sides.new_view;
 
   proto::LoadOptions load;
   for (const std::string& inc : inputs.proto.includes) load.include_dirs.push_back((workdir / inc).string());
   load.include_dirs.insert(load.include_dirs.end(), request.includes.begin(), request.includes.end());
 
-  GitSides sides;
-  sides.old_label = old_view->label();
-  sides.new_label = new_view->label();
-  auto old_files = proto_files(*old_view, inputs, roots, paths);
-  auto new_files = proto_files(*new_view, inputs, roots, paths);
-  if (old_files.empty() && new_files.empty())
-    throw InputError("no .proto contracts found in " + sides.new_label + " or " + sides.old_label +
-                     (paths.empty() ? "" : " under the given paths") + " (see `inputs:` in README)");
-  // libgit2 objects are not shared between threads here: the sides load one after the other.
-  sides.old_image = proto::load_image_from_view(*old_view, roots, old_files, load);
-  sides.new_image = proto::load_image_from_view(*new_view, roots, new_files, load);
+  sides.old_label = old_view.label();
+  sides.new_label = new_view.label();
+  auto old_files = proto_files(old_view, inputs, roots, paths);
+  auto new_files = proto_files(new_view, inputs, roots, paths);
+  // libgit2 objects are not shared between threads here: everything loads one after the other.
+  if (!old_files.empty() || !new_files.empty()) {
+    sides.old_image = proto::load_image_from_view(old_view, roots, old_files, load);
+    sides.new_image = proto::load_image_from_view(new_view, roots, new_files, load);
+  }
+  sides.openapi = load_openapi_pairs(old_view, new_view, inputs, paths);
+  if (!sides.old_image && sides.openapi.empty() && openapi_files(new_view, inputs, paths).empty())
+    throw InputError("no contracts (.proto files or OpenAPI documents) found in " + sides.new_label + " or " +
+                     sides.old_label + (paths.empty() ? "" : " under the given paths") + " (see `inputs:` in README)");
   return sides;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/source_view.h"
+#include "openapi/spec.h"
 #include "proto/load.h"
 
 namespace driftcheck {
@@ -18,8 +20,18 @@ struct GitRequest {
   std::vector<std::string> includes;
 };
 
+// One OpenAPI document on both sides; a side where it does not exist is an empty spec.
+struct OpenApiPair {
+  std::string path;  // repository-relative
+  std::unique_ptr<openapi::Spec> old_spec, new_spec;
+};
+
 struct GitSides {
-  std::unique_ptr<proto::Image> old_image, new_image;
+  // The repository and views come first: the specs read $ref targets from the views lazily.
+  std::unique_ptr<GitRepository> repo;
+  std::unique_ptr<SourceView> old_view, new_view;
+  std::unique_ptr<proto::Image> old_image, new_image;  // null when there are no .proto contracts
+  std::vector<OpenApiPair> openapi;
   std::string old_label, new_label;  // "HEAD", "the working tree", "the index"
 };
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/common.h>
 
+#include <fstream>
 #include <future>
 #include <iostream>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include "core/baseline.h"
 #include "core/input_error.h"
 #include "core/rule_docs.h"
+#include "openapi/run.h"
 #include "proto/config.h"
 #include "proto/load.h"
 #include "proto/registry.h"
@@ -41,6 +43,7 @@ struct Options {
   std::string color = "auto";
   std::string output;  // --output: the report goes there, the summary line to stdout
   std::string baseline, write_baseline;
+  int deprecation_days_beta = -1, deprecation_days_stable = -1;  // -1: from the configuration
 };
 
 int list_rules(const std::string& domain) {
@@ -77,12 +80,17 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
 }
 
-int compare(const Options& opt) {
-  Severity fail_on = Severity::error;
-  bool never_fail = opt.fail_on == "never";
-  if (!never_fail) fail_on = *parse_severity(opt.fail_on);
-  Severity min_level = *parse_severity(opt.min_level);
+// What one comparison produced, before filtering and reporting.
+struct Compared {
+  std::vector<Finding> findings;
+  std::vector<std::string> files;  // the contract files checked, as findings show them
+  std::string old_label, new_label;
+  // Kept until the report is written; big protobuf arenas are not freed (see the end of compare).
+  std::unique_ptr<proto::Image> old_image, new_image;
+  GitSides git;
+};
 
+proto::BreakingConfig proto_config(const Options& opt) {
   // Configuration: --config, else driftcheck.yaml or buf.yaml here or at the git root.
   proto::BreakingConfig config;
   if (!opt.config_file.empty()) config = proto::load_breaking_config(opt.config_file);
@@ -97,35 +105,132 @@ int compare(const Options& opt) {
     config.disable_builtin = false;
   }
   if (!opt.excepts.empty()) config.except = opt.excepts;
+  return config;
+}
+
+void check_proto_selection(const proto::BreakingConfig& config) {
   std::vector<std::string> warnings;
   proto::select_rules(config.selection(), &warnings);  // reject unknown ids before loading anything
   for (const auto& w : warnings) std::cerr << "driftcheck: warning: " << w << '\n';
+}
 
-  std::unique_ptr<proto::Image> new_image;
-  std::unique_ptr<proto::Image> old_image;
-  std::string old_label = opt.old_input, new_label = opt.new_input;
-  if (!opt.against.empty() || opt.staged) {
-    GitRequest request{opt.against, opt.staged, opt.inputs, config.file, opt.includes};
-    GitSides sides = load_git_sides(request);
-    old_image = std::move(sides.old_image);
-    new_image = std::move(sides.new_image);
-    old_label = sides.old_label;
-    new_label = sides.new_label;
-  } else {
-    proto::LoadOptions load;
-    load.include_dirs = opt.includes;
-    // Both sides load in parallel: parsing dominates on big descriptor sets.
-    auto old_future = std::async(std::launch::async, [&] { return proto::load_image(opt.old_input, load); });
-    try {
-      new_image = proto::load_image(opt.new_input, load);
-    } catch (...) {
-      try { old_future.get(); } catch (...) {}
-      throw;
+openapi::OpenApiConfig openapi_config(const Options& opt, const std::string& config_file) {
+  openapi::OpenApiConfig config = openapi::load_openapi_config(config_file);
+  if (!opt.categories.empty() || !opt.rules.empty()) {
+    config.use = opt.categories;
+    config.use.insert(config.use.end(), opt.rules.begin(), opt.rules.end());
+  }
+  if (!opt.excepts.empty()) config.except = opt.excepts;
+  if (opt.deprecation_days_beta >= 0) config.checks.deprecation_days_beta = opt.deprecation_days_beta;
+  if (opt.deprecation_days_stable >= 0) config.checks.deprecation_days_stable = opt.deprecation_days_stable;
+  openapi::validate_selection(config);
+  return config;
+}
+
+// OLD and NEW are OpenAPI documents when they read as one (a folder is a protobuf import root).
+bool is_openapi_input(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".yaml" || ext == ".yml" || ext == ".json") return true;
+  if (ext == ".proto") return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return openapi::looks_like_openapi(head);
+}
+
+Compared compare_openapi_files(const Options& opt) {
+  std::string config_file = opt.config_file;
+  if (config_file.empty())
+    if (auto found = proto::find_config(".")) config_file = found->string();
+  openapi::OpenApiConfig config = openapi_config(opt, config_file);
+  // Both sides load in parallel: parsing dominates on big specs.
+  auto old_future = std::async(std::launch::async, [&] { return openapi::load_spec(opt.old_input, opt.old_input); });
+  std::unique_ptr<openapi::Spec> new_spec;
+  try {
+    new_spec = openapi::load_spec(opt.new_input, opt.new_input);
+  } catch (...) {
+    try { old_future.get(); } catch (...) {}
+    throw;
+  }
+  std::unique_ptr<openapi::Spec> old_spec = old_future.get();
+  Compared c;
+  c.findings = openapi::run_configured(*old_spec, *new_spec, config);
+  c.files.push_back(opt.new_input);
+  c.old_label = opt.old_input;
+  c.new_label = opt.new_input;
+  return c;
+}
+
+Compared compare_proto_files(const Options& opt) {
+  proto::BreakingConfig config = proto_config(opt);
+  check_proto_selection(config);
+  proto::LoadOptions load;
+  load.include_dirs = opt.includes;
+  // Both sides load in parallel: parsing dominates on big descriptor sets.
+  auto old_future = std::async(std::launch::async, [&] { return proto::load_image(opt.old_input, load); });
+  Compared c;
+  try {
+    c.new_image = proto::load_image(opt.new_input, load);
+  } catch (...) {
+    try { old_future.get(); } catch (...) {}
+    throw;
+  }
+  c.old_image = old_future.get();
+  c.findings = proto::run_configured(*c.old_image, *c.new_image, config);
+  for (const proto::File& f : c.new_image->files)
+    if (!f.is_import) c.files.push_back(f.display_name);
+  c.old_label = opt.old_input;
+  c.new_label = opt.new_input;
+  return c;
+}
+
+// --against / --staged: every protobuf and OpenAPI contract of the repository.
+Compared compare_git(const Options& opt) {
+  proto::BreakingConfig config = proto_config(opt);
+  GitRequest request{opt.against, opt.staged, opt.inputs, config.file, opt.includes};
+  Compared c;
+  c.git = load_git_sides(request);
+  c.old_label = c.git.old_label;
+  c.new_label = c.git.new_label;
+  if (c.git.new_image) {
+    check_proto_selection(config);
+    c.findings = proto::run_configured(*c.git.old_image, *c.git.new_image, config);
+    for (const proto::File& f : c.git.new_image->files)
+      if (!f.is_import) c.files.push_back(f.display_name);
+  }
+  if (!c.git.openapi.empty()) {
+    openapi::OpenApiConfig oas = openapi_config(opt, config.file);
+    for (const OpenApiPair& pair : c.git.openapi) {
+      std::vector<Finding> found = openapi::run_configured(*pair.old_spec, *pair.new_spec, oas);
+      c.findings.insert(c.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+      c.files.push_back(pair.path);
     }
-    old_image = old_future.get();
+    sort_and_dedupe(c.findings);
+  }
+  return c;
+}
+
+int compare(const Options& opt) {
+  Severity fail_on = Severity::error;
+  bool never_fail = opt.fail_on == "never";
+  if (!never_fail) fail_on = *parse_severity(opt.fail_on);
+  Severity min_level = *parse_severity(opt.min_level);
+
+  Compared c;
+  if (!opt.against.empty() || opt.staged) {
+    c = compare_git(opt);
+  } else {
+    bool old_oas = is_openapi_input(opt.old_input), new_oas = is_openapi_input(opt.new_input);
+    if (old_oas != new_oas)
+      throw InputError((old_oas ? opt.old_input : opt.new_input) + " is an OpenAPI document but " +
+                       (old_oas ? opt.new_input : opt.old_input) + " is not: compare two of the same kind");
+    c = old_oas ? compare_openapi_files(opt) : compare_proto_files(opt);
   }
 
-  std::vector<Finding> all = proto::run_configured(*old_image, *new_image, config);
+  std::vector<Finding>& all = c.findings;
   if (!opt.write_baseline.empty()) {
     write_baseline(opt.write_baseline, all);
     std::cout << "driftcheck: recorded " << all.size() << " finding" << (all.size() == 1 ? "" : "s") << " in "
@@ -135,10 +240,9 @@ int compare(const Options& opt) {
   size_t in_baseline = opt.baseline.empty() ? 0 : apply_baseline(opt.baseline, all);
   Report report;
   report.in_baseline = in_baseline;
-  report.old_input = old_label;
-  report.new_input = new_label;
-  for (const proto::File& f : new_image->files)
-    if (!f.is_import) report.files.push_back(f.display_name);
+  report.old_input = c.old_label;
+  report.new_input = c.new_label;
+  report.files = c.files;
   bool failing = false;
   for (Finding& f : all) {
     if (!never_fail && f.severity >= fail_on) failing = true;
@@ -154,8 +258,10 @@ int compare(const Options& opt) {
   std::cout.flush();
 #ifndef __SANITIZE_ADDRESS__
   // Freeing two big arenas takes longer than exiting; the process ends right after this.
-  (void)old_image.release();
-  (void)new_image.release();
+  (void)c.old_image.release();
+  (void)c.new_image.release();
+  (void)c.git.old_image.release();
+  (void)c.git.new_image.release();
 #endif
   return failing ? kExitBreaking : kExitOk;
 }
@@ -166,13 +272,14 @@ int main(int argc, char** argv) {
   GOOGLE_PROTOBUF_VERIFY_VERSION;
   CLI::App app{
       "driftcheck compares the old and new version of a contract and reports every breaking change.\n\n"
-      "  driftcheck OLD NEW              compare two protobuf contracts\n"
+      "  driftcheck OLD NEW              compare two contracts (protobuf or OpenAPI)\n"
       "  driftcheck --against main       compare the working tree's contracts with a git revision\n"
       "  driftcheck --staged             compare what is staged with HEAD (pre-commit)\n"
       "  driftcheck rules                list every rule\n"
       "  driftcheck explain RULE_ID      what a rule catches, why it breaks, how to fix it\n\n"
       "OLD and NEW are each a FileDescriptorSet (protoc --descriptor_set_out, buf build -o x.binpb),\n"
-      "a .proto file, or a folder of .proto files (the folder is the import root).\n"
+      "a .proto file, a folder of .proto files (the folder is the import root), or an OpenAPI 3.x /\n"
+      "Swagger 2.0 document in YAML or JSON (recognised by its content).\n"
       "Exit status: 0 compatible, 1 breaking changes found, 2 could not check.",
       "driftcheck"};
   app.set_version_flag("--version", DRIFTCHECK_VERSION);
@@ -183,16 +290,19 @@ int main(int argc, char** argv) {
       "  driftcheck old.pb new.pb --category WIRE_JSON   only what breaks binary or JSON clients\n"
       "  driftcheck old.pb new.pb --format json          the documented JSON report\n"
       "  driftcheck old.pb new.pb --format sarif --output driftcheck.sarif   for code scanning\n"
+      "  driftcheck api/old.yaml api/openapi.yaml       two OpenAPI documents\n"
+      "  driftcheck old.yaml new.yaml --format markdown --min-level info   a changelog by endpoint\n"
       "  driftcheck explain FIELD_SAME_JSON_NAME\n\n"
       "Configuration: driftcheck.yaml or buf.yaml (its `breaking:` section), found in the current\n"
       "folder or at the git root. Silence one finding with a comment on the element:\n"
-      "  // driftcheck:ignore RULE_ID reason");
+      "  // driftcheck:ignore RULE_ID reason                 (in .proto sources)\n"
+      "  x-driftcheck-ignore: RULE_ID reason                 (in OpenAPI documents)");
   app.require_subcommand(0, 1);
   Options opt;
 
   auto* rules_cmd = app.add_subcommand("rules", "List every rule: id, domain, severity, categories, summary");
   std::string rules_domain;
-  rules_cmd->add_option("--domain", rules_domain, "Only rules of this domain (proto)");
+  rules_cmd->add_option("--domain", rules_domain, "Only rules of this domain (proto, openapi, core)");
   auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   std::string explain_id;
   explain_cmd->add_option("RULE_ID", explain_id, "Rule id, e.g. FIELD_NO_DELETE")->required();
@@ -218,7 +328,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("-I,--include", opt.includes, "Extra import root for .proto inputs (repeatable)");
   app.add_option("--category", opt.categories,
-                 "buf category to check: FILE (default), PACKAGE, WIRE_JSON, WIRE, CSR (repeatable)")
+                 "Category to check: for protobuf a buf category, FILE (default), PACKAGE, WIRE_JSON, WIRE, "
+                 "CSR; for OpenAPI one of `driftcheck rules --domain openapi` (repeatable)")
       ->delimiter(',');
   app.add_option("--rule", opt.rules, "Rule id (or category) to check, instead of the default set (repeatable)")
       ->delimiter(',');
@@ -233,6 +344,12 @@ int main(int argc, char** argv) {
                  "Record today's findings in FILE (for adopting driftcheck on a project with known breaks) and exit 0");
   app.add_option("--baseline", opt.baseline,
                  "Report only findings not recorded in FILE (matched by rule, element and message, not by line)");
+  app.add_option("--deprecation-days-beta", opt.deprecation_days_beta,
+                 "OpenAPI: minimum days between deprecating a beta operation and its x-sunset date")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--deprecation-days-stable", opt.deprecation_days_stable,
+                 "OpenAPI: minimum days between deprecating a stable operation and its x-sunset date")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--color", opt.color, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -77,4 +77,13 @@ std::string fingerprint(const Finding& f) {
   return out;
 }
 
+std::string headline(const Finding& f) {
+  if (f.operation.empty()) return f.message;
+  size_t others = f.operations.size() > 1 ? f.operations.size() - 1 : 0;
+  if (!others && f.message.find(f.operation) != std::string::npos) return f.message;  // it says already
+  std::string who = f.operation;
+  if (others) who += " and " + std::to_string(others) + (others == 1 ? " other operation" : " other operations");
+  return who + ": " + f.message;
+}
+
 }  // namespace driftcheck

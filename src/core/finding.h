@@ -48,7 +48,14 @@ struct Finding {
   uint8_t breaks = breaks_none;
   std::string hint;        // how to evolve safely; may be empty
   std::string operation;   // OpenAPI: the operation concerned, "POST /v1/inference"; else empty
+  // OpenAPI: every operation a change to a shared definition affects (operation is the first);
+  // empty when only `operation` is concerned.
+  std::vector<std::string> operations;
 };
+
+// The message as people read it: prefixed with the operation it concerns, if any
+// ("POST /pets: ..." or "GET /a and 3 other operations: ...").
+std::string headline(const Finding& f);
 
 // buf's order: findings without a file first, then file, line, column, rule, message, end.
 bool finding_less(const Finding& a, const Finding& b);

@@ -49,6 +49,8 @@ InputsConfig load_inputs(const fs::path& config_file, const fs::path& repo_root)
     out.proto.roots = strings(proto["roots"], "inputs.proto.roots", config_file);
     out.proto.includes = strings(proto["includes"], "inputs.proto.includes", config_file);
   }
+  if (const auto& openapi = doc["inputs"]["openapi"])
+    out.openapi.paths = strings(openapi["paths"], "inputs.openapi.paths", config_file);
   return out;
 }
 

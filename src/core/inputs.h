@@ -6,6 +6,9 @@
 //       paths: ["proto/**/*.proto"]   # globs over repository paths (default: every *.proto)
 //       roots: [proto]                # import roots (default: buf.yaml's module folders, else the repository root)
 //       includes: [third_party]       # extra import folders on disk, like -I
+//     openapi:
+//       paths: ["api/**/*.yaml"]      # globs (default: every .yaml/.yml/.json that starts as an
+//                                     # OpenAPI or Swagger document)
 #pragma once
 
 #include <filesystem>
@@ -21,6 +24,9 @@ struct InputsConfig {
     std::vector<std::string> roots;     // empty: decided from buf.yaml or the repository root
     std::vector<std::string> includes;
   } proto;
+  struct OpenApi {
+    std::vector<std::string> paths;  // empty: decided by content
+  } openapi;
 };
 
 // Reads the `inputs:` section of a driftcheck.yaml (defaults when the file has none). For a

@@ -20,6 +20,13 @@ Finding& Reporter::report(std::string_view id, Location where, std::string opera
   return f;
 }
 
+Finding& Reporter::report_removed(std::string_view id, Location old_where, Location new_parent, std::string operation,
+                                  std::string message) {
+  Finding& f = report(id, std::move(new_parent), std::move(operation), std::move(message));
+  f.old_location = std::move(old_where);
+  return f;
+}
+
 const std::vector<OpenApiCheck>& openapi_checks() {
   static const std::vector<OpenApiCheck> checks = all_openapi_checks();
   return checks;
@@ -27,8 +34,8 @@ const std::vector<OpenApiCheck>& openapi_checks() {
 
 std::vector<Finding> run_openapi_checks(const Spec& old_spec, const Spec& new_spec, const CheckOptions& options) {
   OperationMatch match = match_operations(old_spec, new_spec);
-  CheckContext ctx{old_spec, new_spec, match, options};
   std::vector<Finding> findings;
+  CheckContext ctx{old_spec, new_spec, match, options, &findings, nullptr};
   Reporter reporter(findings);
   for (const OpenApiCheck& c : openapi_checks()) c.fn(ctx, reporter);
   sort_and_dedupe(findings);

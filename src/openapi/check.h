@@ -29,6 +29,9 @@ struct CheckContext {
   const Spec& new_spec;
   const OperationMatch& match;
   CheckOptions options;
+  // Where the Reporter writes: the schema walk replays the findings of a shared schema for each
+  // further operation that reaches it instead of walking it again. Null: no replay.
+  std::vector<Finding>* findings = nullptr;
   // The renames found so far, built on first use by checks/renames.cpp.
   mutable std::shared_ptr<RenameIndex> renames = nullptr;
 };
@@ -38,6 +41,10 @@ class Reporter {
   explicit Reporter(std::vector<Finding>& out) : out_(out) {}
   // Adds a finding for check id `id` (severity and breaks from its rule document).
   Finding& report(std::string_view id, Location where, std::string operation, std::string message);
+  // For something that no longer exists: the finding points at `new_parent`, the nearest element
+  // that survives in the new document, and carries `old_where` as its old location.
+  Finding& report_removed(std::string_view id, Location old_where, Location new_parent, std::string operation,
+                          std::string message);
 
  private:
   std::vector<Finding>& out_;

@@ -4,12 +4,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <optional>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
+
+namespace driftcheck {
+class SourceView;
+}
 
 namespace driftcheck::openapi {
 
@@ -49,8 +57,19 @@ class Resolver {
  public:
   // Loads the root document from disk. Throws InputError.
   explicit Resolver(const std::filesystem::path& file, std::string display);
+  // Loads the root document `path` (relative to the view's root) from a view, e.g. a git
+  // revision; relative $refs are read from the same view. The view must outlive the resolver.
+  Resolver(const SourceView& view, const std::string& path, std::string display);
+  // A document held in memory, with no files next to it.
+  static std::unique_ptr<Resolver> from_text(const std::string& text, std::string display);
 
   const Document& root() const { return *root_; }
+  // The root document, then every file loaded so far by following $refs.
+  std::vector<const Document*> documents() const;
+
+  // Refuses, before any check runs, a document whose $refs (outside example payloads and
+  // extensions) point to a URL or out of the root document's folder. Throws InputError.
+  void check_refs(const Document& doc) const;
 
   struct Target {
     const Json* node = nullptr;   // the referenced value (never itself a $ref)
@@ -63,7 +82,14 @@ class Resolver {
 
  private:
   Target follow(const Json& node, const Document& doc);  // resolve() without the memo
-  const Document& load(const std::filesystem::path& file);
+  // The file a $ref names ("" for a local one), refused when remote or outside the folder.
+  std::filesystem::path check_target(const Document& doc, const Json& ref) const;
+  const Document* load(const std::filesystem::path& file);  // nullptr when there is no such file
+  // `relative` resolved against `from`'s folder: canonical on disk, lexically in a view.
+  std::filesystem::path locate(const Document& from, const std::string& relative) const;
+  Resolver() = default;
+  std::function<std::optional<std::string>(const std::filesystem::path&)> read_;
+  bool on_disk_ = true;
   std::filesystem::path base_dir_;
   std::unique_ptr<Document> root_;
   std::map<std::filesystem::path, std::unique_ptr<Document>> others_;

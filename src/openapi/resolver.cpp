@@ -2,6 +2,7 @@
 
 #include "core/input_error.h"
 #include "core/read_file.h"
+#include "core/source_view.h"
 #include "openapi/document.h"
 
 namespace driftcheck::openapi {
@@ -21,17 +22,109 @@ Resolver::Resolver(const fs::path& file, std::string display) {
   std::error_code ec;
   fs::path abs = fs::weakly_canonical(fs::absolute(file, ec), ec);
   base_dir_ = abs.parent_path();
+  read_ = [](const fs::path& p) -> std::optional<std::string> {
+    std::error_code e;
+    if (!fs::is_regular_file(p, e)) return std::nullopt;
+    return read_file(p.string());
+  };
   root_ = parse_document(abs, std::move(display), read_file(file.string()));
 }
 
-const Document& Resolver::load(const fs::path& file) {
-  if (file == root_->path) return *root_;
+Resolver::Resolver(const SourceView& view, const std::string& path, std::string display) : on_disk_(false) {
+  fs::path file = fs::path(path).lexically_normal();
+  base_dir_ = file.parent_path();
+  read_ = [&view](const fs::path& p) { return view.read(p.generic_string()); };
+  std::optional<std::string> bytes = read_(file);
+  if (!bytes) throw InputError(display + ": no such file in " + view.label());
+  root_ = parse_document(file, std::move(display), *bytes);
+}
+
+std::unique_ptr<Resolver> Resolver::from_text(const std::string& text, std::string display) {
+  std::unique_ptr<Resolver> r(new Resolver());
+  r->on_disk_ = false;
+  r->read_ = [](const fs::path&) { return std::optional<std::string>(); };
+  r->root_ = parse_document(display, display, text);
+  return r;
+}
+
+std::vector<const Document*> Resolver::documents() const {
+  std::vector<const Document*> out{root_.get()};
+  for (const auto& [path, doc] : others_) out.push_back(doc.get());
+  return out;
+}
+
+fs::path Resolver::locate(const Document& from, const std::string& relative) const {
+  fs::path joined = from.path.parent_path() / relative;
+  if (!on_disk_) return joined.lexically_normal();
+  std::error_code ec;
+  return fs::weakly_canonical(joined, ec);
+}
+
+const Document* Resolver::load(const fs::path& file) {
+  if (file == root_->path) return root_.get();
   auto it = others_.find(file);
-  if (it != others_.end()) return *it->second;
-  std::string display = file.lexically_relative(base_dir_).generic_string();
+  if (it != others_.end()) return it->second.get();
+  std::string display = base_dir_.empty() ? file.generic_string() : file.lexically_relative(base_dir_).generic_string();
   fs::path shown = fs::path(root_->display).parent_path() / display;
-  auto doc = parse_document(file, shown.generic_string(), read_file(file.string()));
-  return *others_.emplace(file, std::move(doc)).first->second;
+  std::optional<std::string> bytes = read_(file);
+  if (!bytes) return nullptr;
+  auto doc = parse_document(file, shown.generic_string(), *bytes);
+  return others_.emplace(file, std::move(doc)).first->second.get();
+}
+
+fs::path Resolver::check_target(const Document& doc, const Json& ref) const {
+  const std::string& text = ref.get_ref<const std::string&>();
+  std::string file_part = text.substr(0, text.find('#'));
+  if (file_part.find("://") != std::string::npos || file_part.rfind("//", 0) == 0)
+    throw InputError(where(doc, ref) + ": $ref to a URL (" + text + ") is not fetched; vendor the file next to the document");
+  if (file_part.empty()) return {};
+  fs::path target = locate(doc, file_part);
+  std::string rel = base_dir_.empty() ? target.generic_string() : target.lexically_relative(base_dir_).generic_string();
+  if (target.empty() || rel.empty() || rel.rfind("..", 0) == 0 || fs::path(rel).is_absolute())
+    throw InputError(where(doc, ref) + ": $ref " + text + " points outside the document's folder");
+  return target;
+}
+
+namespace {
+
+// Keys whose values are data, not OpenAPI objects: a `$ref` inside them is an example payload's
+// text, not a reference.
+bool holds_data(const std::string& key) {
+  return key == "example" || key == "default" || key == "enum" || key == "const" || key == "value" ||
+         key.rfind("x-", 0) == 0;
+}
+
+// Maps whose keys are names the author chose (a property may be called `example`).
+bool names_members(const std::string& key) {
+  static const std::set<std::string> kNameMaps = {
+      "properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "schemas",
+      "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes",
+      "links", "callbacks", "pathItems", "paths", "webhooks", "content", "encoding"};
+  return kNameMaps.count(key) != 0;
+}
+
+}  // namespace
+
+void Resolver::check_refs(const Document& doc) const {
+  struct Item {
+    const Json* node;
+    bool names;  // the node's keys are names, not keywords
+  };
+  std::vector<Item> todo{{&doc.root, false}};
+  while (!todo.empty()) {
+    Item item = todo.back();
+    todo.pop_back();
+    if (item.node->is_array()) {
+      for (const Json& each : *item.node) todo.push_back({&each, false});
+      continue;
+    }
+    if (!item.node->is_object()) continue;
+    for (auto it = item.node->begin(); it != item.node->end(); ++it) {
+      if (item.names) todo.push_back({&*it, false});
+      else if (it.key() == "$ref" && it->is_string()) check_target(doc, *it);
+      else if (!holds_data(it.key())) todo.push_back({&*it, names_members(it.key())});
+    }
+  }
 }
 
 Resolver::Target Resolver::resolve(const Json& node, const Document& doc) {
@@ -56,18 +149,11 @@ Resolver::Target Resolver::follow(const Json& node, const Document& doc) {
     size_t hash = text.find('#');
     std::string file_part = text.substr(0, hash);
     std::string pointer = hash == std::string::npos ? "" : text.substr(hash + 1);
-    if (file_part.find("://") != std::string::npos || file_part.rfind("//", 0) == 0)
-      throw InputError(where(*t.doc, *ref) + ": $ref to a URL (" + text + ") is not fetched; vendor the file next to the document");
+    fs::path target = check_target(*t.doc, *ref);
     const Document* target_doc = t.doc;
     if (!file_part.empty()) {
-      std::error_code ec;
-      fs::path target = fs::weakly_canonical(t.doc->path.parent_path() / file_part, ec);
-      std::string rel = target.lexically_relative(base_dir_).generic_string();
-      if (ec || rel.empty() || rel.rfind("..", 0) == 0)
-        throw InputError(where(*t.doc, *ref) + ": $ref " + text + " points outside the document's folder");
-      if (!fs::is_regular_file(target, ec))
-        throw InputError(where(*t.doc, *ref) + ": $ref " + text + ": no such file");
-      target_doc = &load(target);
+      target_doc = load(target);
+      if (!target_doc) throw InputError(where(*t.doc, *ref) + ": $ref " + text + ": no such file");
     }
     const Json* value = nullptr;
     try {

@@ -38,9 +38,11 @@ Location Spec::location(const Json& node, const Document& in) const {
   return l;
 }
 
-std::unique_ptr<Spec> load_spec(const std::string& file, const std::string& display) {
-  auto spec = std::make_unique<Spec>();
-  spec->resolver = std::make_unique<Resolver>(file, display);
+namespace {
+
+// Checks the version and collects the operations of a spec whose resolver is loaded.
+std::unique_ptr<Spec> finish_spec(std::unique_ptr<Spec> spec) {
+  const std::string& display = spec->doc().display;
   const Json& root = spec->root();
   if (!root.is_object()) throw InputError(display + ": not an OpenAPI document (the top level is not a mapping)");
   if (auto v = root.find("openapi"); v != root.end()) {
@@ -55,9 +57,62 @@ std::unique_ptr<Spec> load_spec(const std::string& file, const std::string& disp
   } else {
     throw InputError(display + ": not an OpenAPI document (no `openapi:` or `swagger:` at the top level)");
   }
+  spec->resolver->check_refs(spec->doc());
   if (auto p = root.find("paths"); p != root.end()) collect_operations(*spec, *p, "");
   if (auto w = root.find("webhooks"); w != root.end()) collect_operations(*spec, *w, "webhook:");
   return spec;
+}
+
+}  // namespace
+
+std::unique_ptr<Spec> load_spec(const std::string& file, const std::string& display) {
+  auto spec = std::make_unique<Spec>();
+  spec->resolver = std::make_unique<Resolver>(file, display);
+  return finish_spec(std::move(spec));
+}
+
+std::unique_ptr<Spec> load_spec(const SourceView& view, const std::string& path, const std::string& display) {
+  auto spec = std::make_unique<Spec>();
+  spec->resolver = std::make_unique<Resolver>(view, path, display);
+  return finish_spec(std::move(spec));
+}
+
+std::unique_ptr<Spec> empty_spec(const Spec& like, const std::string& display) {
+  auto spec = std::make_unique<Spec>();
+  Json version = like.version;  // quoted, whatever it holds
+  std::string text = (like.major == 2 ? "swagger: " : "openapi: ") + version.dump() + "\npaths: {}\n";
+  spec->resolver = Resolver::from_text(text, display);
+  return finish_spec(std::move(spec));
+}
+
+bool looks_like_openapi(std::string_view head) {
+  head = head.substr(0, 64 * 1024);
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  size_t first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  auto key_at = [&](size_t at) {  // `openapi` / `swagger`, maybe quoted, then a colon
+    std::string_view rest = head.substr(at);
+    if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'')) rest.remove_prefix(1);
+    for (std::string_view key : {"openapi", "swagger"}) {
+      if (rest.substr(0, key.size()) != key) continue;
+      rest.remove_prefix(key.size());
+      if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'')) rest.remove_prefix(1);
+      size_t colon = rest.find_first_not_of(" \t");
+      return colon != std::string_view::npos && rest[colon] == ':';
+    }
+    return false;
+  };
+  if (head[first] == '{') {  // JSON: the key anywhere in the head (top level in practice)
+    for (size_t at = head.find('"'); at != std::string_view::npos; at = head.find('"', at + 1))
+      if (key_at(at)) return true;
+    return false;
+  }
+  for (size_t at = 0; at < head.size(); ++at) {  // YAML: a key at the start of a line
+    if (key_at(at)) return true;
+    at = head.find('\n', at);
+    if (at == std::string_view::npos) break;
+  }
+  return false;
 }
 
 std::string normalized_path(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.h"
@@ -35,6 +36,14 @@ struct Spec {
 
 // Loads and checks that the document is OpenAPI 3.x or Swagger 2.0. Throws InputError.
 std::unique_ptr<Spec> load_spec(const std::string& file, const std::string& display);
+// The same from a view (a git revision or the index); relative $refs are read from the view.
+std::unique_ptr<Spec> load_spec(const SourceView& view, const std::string& path, const std::string& display);
+// A spec of the same version with no paths, standing for a document deleted on one side.
+std::unique_ptr<Spec> empty_spec(const Spec& like, const std::string& display);
+
+// True when `head` (the start of a file) reads as an OpenAPI or Swagger document: JSON or YAML
+// with a top-level `openapi` or `swagger` key near the start.
+bool looks_like_openapi(std::string_view head);
 
 // `/pets/{id}` -> `/pets/{}`: paths match whatever their parameters are called.
 std::string normalized_path(const std::string& path);

@@ -68,7 +68,7 @@ void write_github(std::ostream& out, const Report& report) {
       }
     }
     prop("title", f.rule);
-    std::string message = f.message;
+    std::string message = headline(f);
     if (!f.hint.empty()) message += "\nhint: " + f.hint;
     out << "::" << command_of(f.severity) << ' ' << props << "::" << escape_data(message) << '\n';
   }

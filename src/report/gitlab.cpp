@@ -34,7 +34,7 @@ void write_gitlab(std::ostream& out, const Report& report) {
     nlohmann::ordered_json issue = {
         {"type", "issue"},
         {"check_name", f.rule},
-        {"description", f.message},
+        {"description", headline(f)},
         {"categories", {"Compatibility"}},
         {"severity", gitlab_severity(f.severity)},
         {"fingerprint", fingerprints[i]},

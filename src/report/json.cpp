@@ -33,6 +33,7 @@ void write_json(std::ostream& out, const Report& report) {
     j["breaks"] = breaks_names(f.breaks);
     if (!f.hint.empty()) j["hint"] = f.hint;
     if (!f.operation.empty()) j["operation"] = f.operation;
+    if (!f.operations.empty()) j["operations"] = f.operations;
     findings.push_back(std::move(j));
   }
   nlohmann::json doc = {

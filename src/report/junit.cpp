@@ -114,9 +114,9 @@ void write_junit(std::ostream& out, const Report& report) {
       std::string body = c.name;
       if (f->location.has_file())
         body += ':' + std::to_string(f->location.line) + ':' + std::to_string(f->location.column);
-      body += ": " + f->message;
+      body += ": " + headline(*f);
       if (!f->hint.empty()) body += "\nhint: " + f->hint;
-      out << "      <failure message=\"" << xml_escape(f->message, true) << "\" type=\""
+      out << "      <failure message=\"" << xml_escape(headline(*f), true) << "\" type=\""
           << xml_escape(f->rule, true) << "\">" << xml_escape(body, false) << "</failure>\n";
     }
     out << "    </testcase>\n";

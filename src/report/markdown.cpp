@@ -1,5 +1,6 @@
 // Markdown for a pull request comment (GitHub / GitLab flavoured): a title, a table of counts,
-// then the findings grouped by file, each hint folded in a <details>.
+// then the findings grouped by file, each hint folded in a <details>; for OpenAPI, a changelog
+// grouped by endpoint.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -86,6 +87,46 @@ std::string rule_markdown(std::string_view id) {
 
 }  // namespace
 
+// OpenAPI findings read as a changelog: breaking, potentially breaking and other changes, each
+// grouped by endpoint (a change to a shared definition is listed under every endpoint it
+// affects), ready to paste into release notes.
+void write_changelog(std::ostream& out, const Report& report) {
+  struct Section {
+    Severity severity;
+    const char* title;
+  };
+  for (const Section& section : {Section{Severity::error, "Breaking changes"},
+                                 Section{Severity::warning, "Potentially breaking changes"},
+                                 Section{Severity::info, "Other changes"}}) {
+    std::map<std::string, std::vector<const Finding*>> by_endpoint;  // sorted by path, then method
+    auto key = [](const std::string& op) {
+      size_t space = op.find(' ');
+      return space == std::string::npos ? op : op.substr(space + 1) + '\t' + op.substr(0, space);
+    };
+    for (const Finding& f : report.findings) {
+      if (f.severity != section.severity) continue;
+      if (f.operation.empty()) by_endpoint["\x01"].push_back(&f);
+      else if (f.operations.empty()) by_endpoint[key(f.operation)].push_back(&f);
+      else
+        for (const std::string& op : f.operations) by_endpoint[key(op)].push_back(&f);
+    }
+    if (by_endpoint.empty()) continue;
+    out << "\n### " << section.title << "\n";
+    for (const auto& [k, findings] : by_endpoint) {
+      std::string title = "the whole API";
+      if (k != "\x01") {
+        size_t tab = k.find('\t');
+        title = code_span(tab == std::string::npos ? k : k.substr(tab + 1) + " " + k.substr(0, tab));
+      }
+      out << "\n#### " << title << "\n\n";
+      for (const Finding* f : findings) {
+        out << "- " << inline_markdown(f->message) << " (" << rule_markdown(f->rule) << ")\n";
+        if (!f->hint.empty()) out << "  <details><summary>hint</summary>\n\n  " << inline_markdown(f->hint) << "\n\n  </details>\n\n";
+      }
+    }
+  }
+}
+
 void write_markdown(std::ostream& out, const Report& report) {
   out << "## driftcheck\n\n" << code_span(report.old_input) << " → " << code_span(report.new_input) << "\n\n";
   std::string hidden;
@@ -105,6 +146,8 @@ void write_markdown(std::ostream& out, const Report& report) {
       << "| warning | " << c.warning << " |\n"
       << "| info | " << c.info << " |\n";
   if (!hidden.empty()) out << '\n' << hidden;
+  if (std::any_of(report.findings.begin(), report.findings.end(), [](const Finding& f) { return !f.operation.empty(); }))
+    return write_changelog(out, report);
 
   // Groups in the findings' order (no-location findings first, as everywhere); a finding with no
   // location in the new contract (a deleted file or package) goes under its element path.

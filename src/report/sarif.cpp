@@ -108,7 +108,7 @@ void write_sarif(std::ostream& out, const Report& report) {
   json results = json::array();
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
-    std::string text = f.message;
+    std::string text = headline(f);
     if (!f.hint.empty()) text += "\nhint: " + f.hint;
     json result = {{"ruleId", f.rule},
                    {"ruleIndex", rule_index[f.rule]},

@@ -59,7 +59,7 @@ void write_text(std::ostream& out, const Report& report, bool color) {
     else
       out << report.new_input;
     out << ':' << reset << ' ' << (color ? colour_of(f.severity) : "") << to_string(f.severity) << ':'
-        << reset << ' ' << f.message << ' ' << dim << '[' << f.rule << ']' << reset << '\n';
+        << reset << ' ' << headline(f) << ' ' << dim << '[' << f.rule << ']' << reset << '\n';
     if (!f.hint.empty() && hinted.emplace(f.rule, f.hint).second) out << "    hint: " << f.hint << '\n';
   }
   out << summary_line(report) << '\n';

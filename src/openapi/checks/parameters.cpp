@@ -124,18 +124,30 @@ std::string dump(const Json* v) { return v ? v->dump() : "(none)"; }
 Location where_new(const CheckContext& ctx, const ParamPair& p) { return ctx.new_spec.location(*p.after.node, *p.after.doc); }
 
 // Walks a modified parameter's schemas: the root (path "") and nested nodes present on both
-// sides (properties, items), calling fn(path, old node, new node).
+// sides (properties, items), calling fn(path, old node, new node). Each pair of nodes is visited
+// once, where first reached: recursive and shared schemas (Swagger body parameters) would
+// otherwise be walked along exponentially many paths.
 using NodeFn = std::function<void(const std::string&, const Json&, const Json&)>;
+using SeenPairs = std::set<std::pair<const Json*, const Json*>>;
+void walk_below(const CheckContext& ctx, const Json* a, const Document* da, const Json* b, const Document* db,
+                const std::string& path, const NodeFn& fn, int depth, SeenPairs& seen);
+
 void walk(const CheckContext& ctx, const Json* a, const Document* da, const Json* b, const Document* db,
-          const std::string& path, const NodeFn& fn, int depth = 0) {
-  if (!a || !b || !a->is_object() || !b->is_object() || depth > 32) return;
+          const std::string& path, const NodeFn& fn) {
+  SeenPairs seen;
+  walk_below(ctx, a, da, b, db, path, fn, 0, seen);
+}
+
+void walk_below(const CheckContext& ctx, const Json* a, const Document* da, const Json* b, const Document* db,
+                const std::string& path, const NodeFn& fn, int depth, SeenPairs& seen) {
+  if (!a || !b || !a->is_object() || !b->is_object() || depth > 32 || !seen.emplace(a, b).second) return;
   fn(path, *a, *b);
   auto join = [&](const std::string& s) { return path.empty() ? s : path + "/" + s; };
   {
     const Document *xa = da, *xb = db;
     const Json* ia = sub(ctx.old_spec, a, xa, "items");
     const Json* ib = sub(ctx.new_spec, b, xb, "items");
-    walk(ctx, ia, xa, ib, xb, join("items"), fn, depth + 1);
+    walk_below(ctx, ia, xa, ib, xb, join("items"), fn, depth + 1, seen);
   }
   if (const Json* props = member(a, "properties"); props && props->is_object()) {
     std::vector<std::string> names;
@@ -145,7 +157,7 @@ void walk(const CheckContext& ctx, const Json* a, const Document* da, const Json
       const Document *xa = da, *xb = db;
       const Json* pa = sub(ctx.old_spec, a, xa, "properties", name);
       const Json* pb = sub(ctx.new_spec, b, xb, "properties", name);
-      walk(ctx, pa, xa, pb, xb, join(name), fn, depth + 1);
+      walk_below(ctx, pa, xa, pb, xb, join(name), fn, depth + 1, seen);
     }
   }
 }
@@ -297,26 +309,32 @@ int grace_days(const Operation& op, const CheckOptions& options) {
 void request_parameter_removed_check(const CheckContext& ctx, Reporter& r) {
   for (const auto& [op, p] : diff_params(ctx).deleted) {
     std::string label = operation_label(op->method, op->path);
-    Location where = ctx.old_spec.location(*p.node, *p.doc);
+    Location was = ctx.old_spec.location(*p.node, *p.doc);
+    Location where = was;
+    for (const auto& [o, n] : ctx.match.pairs)
+      if (o == op) where = ctx.new_spec.location(*n->node, *n->doc);  // the operation, which survives
+    auto removed = [&](std::string_view id, std::string message) -> Finding& {
+      return r.report_removed(id, was, where, label, std::move(message));
+    };
     switch (removal_state(*p.node, ctx.options)) {
       case Removal::without_deprecation: {
-        Finding& f = r.report("request-parameter-removed", where, label,
+        Finding& f = removed("request-parameter-removed",
                               param_text(p) + " was removed: clients still sending it may be rejected or have it ignored");
         f.hint = "deprecate the parameter (with an `x-sunset` date) for a release before removing it";
         break;
       }
       case Removal::with_deprecation:
-        r.report("request-parameter-removed-with-deprecation", where, label, "the deprecated " + param_text(p).substr(4) + " was removed");
+        removed("request-parameter-removed-with-deprecation", "the deprecated " + param_text(p).substr(4) + " was removed");
         break;
       case Removal::before_sunset: {
-        Finding& f = r.report("request-parameter-removed-before-sunset", where, label,
+        Finding& f = removed("request-parameter-removed-before-sunset",
                               param_text(p) + " was removed before its sunset date " + string_member(*p.node, "x-sunset") +
                                   ": clients were promised it until then");
         f.hint = "keep the parameter until its `x-sunset` date has passed";
         break;
       }
       case Removal::sunset_parse_error:
-        r.report("request-parameter-sunset-parse", where, label,
+        removed("request-parameter-sunset-parse",
                  "the removed " + param_text(p).substr(4) + " has an `x-sunset` that is not an RFC 3339 date");
         break;
       case Removal::after_sunset:

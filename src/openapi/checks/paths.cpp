@@ -22,36 +22,49 @@ std::set<std::string> matched_old_paths(const OperationMatch& m) {
 
 }  // namespace
 
+// Where a removed operation's finding points in the new document: its path item if the path
+// survives, else the `paths` object.
+Location surviving_parent(const CheckContext& ctx, const Operation& removed) {
+  for (const auto& [o, n] : ctx.match.pairs)
+    if (o->path == removed.path) return ctx.new_spec.location(*n->path_item, *n->doc);
+  const Json& root = ctx.new_spec.root();
+  auto paths = root.find("paths");
+  return ctx.new_spec.location(paths != root.end() ? *paths : root, ctx.new_spec.doc());
+}
+
 void api_removed_check(const CheckContext& ctx, Reporter& r) {
   std::set<std::string> kept_paths = matched_old_paths(ctx.match);
   for (const Operation* op : ctx.match.removed) {
     if (exempt_from_removal(*op)) continue;
     bool whole_path = !kept_paths.count(op->path);
     std::string label = operation_label(op->method, op->path);
-    Location where = ctx.old_spec.location(*op->node, *op->doc);
+    Location was = ctx.old_spec.location(*op->node, *op->doc);
+    Location where = surviving_parent(ctx, *op);
+    auto removed = [&](std::string_view id, std::string message) -> Finding& {
+      return r.report_removed(id, was, where, label, std::move(message));
+    };
     const char* what = whole_path ? "path" : "operation";
     switch (removal_state(*op->node, ctx.options)) {
       case Removal::without_deprecation: {
-        Finding& f = r.report(whole_path ? "api-path-removed-without-deprecation" : "api-removed-without-deprecation",
-                              where, label,
+        Finding& f = removed(whole_path ? "api-path-removed-without-deprecation" : "api-removed-without-deprecation",
                               std::string("the ") + what + " `" + label +
                                   "` was removed without being deprecated first: clients calling it now get errors");
         f.hint = "keep the operation and mark it `deprecated: true` (with an `x-sunset` date) for a release before removing it";
         break;
       }
       case Removal::with_deprecation:
-        r.report(whole_path ? "api-path-removed-with-deprecation" : "api-removed-with-deprecation", where, label,
+        removed(whole_path ? "api-path-removed-with-deprecation" : "api-removed-with-deprecation",
                  std::string("the deprecated ") + what + " `" + label + "` was removed");
         break;
       case Removal::before_sunset: {
-        Finding& f = r.report(whole_path ? "api-path-removed-before-sunset" : "api-removed-before-sunset", where, label,
+        Finding& f = removed(whole_path ? "api-path-removed-before-sunset" : "api-removed-before-sunset",
                               std::string("the ") + what + " `" + label + "` was removed before its sunset date " +
                                   string_member(*op->node, "x-sunset") + ": clients were promised it until then");
         f.hint = "keep it until the `x-sunset` date has passed";
         break;
       }
       case Removal::sunset_parse_error:
-        r.report("api-path-sunset-parse", where, label,
+        removed("api-path-sunset-parse",
                  "the removed operation `" + label + "` has an `x-sunset` that is not an RFC 3339 date");
         break;
       case Removal::after_sunset:

@@ -156,8 +156,9 @@ void request_property_updated_check(const CheckContext& ctx, Reporter& r) {
         SchemaSide p = resolve_side(ctx.old_spec, it.value(), *n.old_schema.doc);
         if (p && schema_flag(*p.node, "readOnly")) continue;
         std::string name = prop_name(n, it.key());
-        Finding& f = r.report("request-property-removed", p ? ctx.old_spec.location(*p.node, *p.doc) : n.location(ctx, true),
-                              n.operation,
+        Finding& f = r.report_removed("request-property-removed",
+                                      p ? ctx.old_spec.location(*p.node, *p.doc) : n.location(ctx, true), n.location(ctx),
+                                      n.operation,
                               "request property `" + name + "` was removed from " + where_text(n) +
                                   ": clients that still send it may be rejected or have it ignored");
         f.hint = "keep accepting the property (mark it `deprecated: true`) until clients stop sending it";
@@ -372,10 +373,10 @@ void response_property_presence(const CheckContext& ctx, Reporter& r, bool requi
         std::string name = prop_name(n, it.key());
         Location where = p ? ctx.old_spec.location(*p.node, *p.doc) : n.location(ctx, true);
         if (write_only) {
-          r.report("response-" + kind + "-write-only-property-removed", where, n.operation,
+          r.report_removed("response-" + kind + "-write-only-property-removed", where, n.location(ctx), n.operation,
                    "the write-only " + kind + " response property `" + name + "` was removed from " + where_text(n));
         } else {
-          Finding& f = r.report("response-" + kind + "-property-removed", where, n.operation,
+          Finding& f = r.report_removed("response-" + kind + "-property-removed", where, n.location(ctx), n.operation,
                                 "the " + kind + " response property `" + name + "` was removed from " + where_text(n) +
                                     ": clients reading it " + (required_ones ? "will fail" : "lose the data"));
           f.hint = "keep returning the property (mark it `deprecated: true`) until clients stop reading it";
@@ -610,7 +611,8 @@ void added_request_body_check(const CheckContext& ctx, Reporter& r) {
 void request_body_removed_check(const CheckContext& ctx, Reporter& r) {
   for (const RequestBodyPair& p : request_body_pairs(ctx)) {
     if (!p.old_body || p.new_body) continue;
-    Finding& f = r.report("request-body-removed", ctx.old_spec.location(*p.old_body.node, *p.old_body.doc), p.operation,
+    Finding& f = r.report_removed("request-body-removed", ctx.old_spec.location(*p.old_body.node, *p.old_body.doc),
+                                  ctx.new_spec.location(*p.new_op->node, *p.new_op->doc), p.operation,
                           "the request body of `" + p.operation +
                               "` was removed: clients still send one, which the server may now reject or ignore");
     f.hint = "keep accepting the body (deprecate it) until clients stop sending it";

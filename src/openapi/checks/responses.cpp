@@ -148,13 +148,14 @@ void status_updated(const CheckContext& ctx, Reporter& r, bool success) {
       int code = status_code(status);
       if (code < 0 || after.count(status) || (code >= 200 && code <= 299) != success) continue;
       Location where = ctx.old_spec.location(*response.node, *response.doc);
+      Location now = ctx.new_spec.location(*n->node, *n->doc);
       if (success) {
-        Finding& f = r.report("response-success-status-removed", where, label,
+        Finding& f = r.report_removed("response-success-status-removed", where, now, label,
                               "the success response status `" + status + "` of `" + label +
                                   "` was removed: clients that handle it no longer get what they expect");
         f.hint = "keep returning the documented success status; add new statuses alongside it";
       } else {
-        r.report("response-non-success-status-removed", where, label,
+        r.report_removed("response-non-success-status-removed", where, now, label,
                  "the response status `" + status + "` of `" + label + "` was removed");
       }
     }
@@ -182,7 +183,8 @@ void response_media_type_updated_check(const CheckContext& ctx, Reporter& r) {
     std::string label = operation_label(o.method, o.path);
     for (const std::string& name : d.deleted) {
       const Resolved& m = old_content.at(name);
-      Finding& f = r.report("response-media-type-removed", ctx.old_spec.location(*m.node, *m.doc), label,
+      Finding& f = r.report_removed("response-media-type-removed", ctx.old_spec.location(*m.node, *m.doc),
+                                    ctx.new_spec.location(*after.node, *after.doc), label,
                             "the media type `" + name + "` of response `" + status + "` of `" + label +
                                 "` was removed: clients that ask for it get another format or an error");
       f.hint = "keep serving the old media type next to the new one";
@@ -229,13 +231,14 @@ void response_header_removed_check(const CheckContext& ctx, Reporter& r) {
     for (const auto& [name, header] : old_headers) {
       if (new_headers.count(name)) continue;
       Location where = ctx.old_spec.location(*header.node, *header.doc);
+      Location now = ctx.new_spec.location(*after.node, *after.doc);
       if (required(header)) {
-        Finding& f = r.report("required-response-header-removed", where, label,
+        Finding& f = r.report_removed("required-response-header-removed", where, now, label,
                               "the required response header `" + name + "` of response `" + status + "` of `" + label +
                                   "` was removed: clients that read it break");
         f.hint = "keep sending the header; deprecate it first";
       } else {
-        Finding& f = r.report("optional-response-header-removed", where, label,
+        Finding& f = r.report_removed("optional-response-header-removed", where, now, label,
                               "the optional response header `" + name + "` of response `" + status + "` of `" + label +
                                   "` was removed: clients that use it lose the information");
         f.hint = "keep sending the header until clients stop relying on it";

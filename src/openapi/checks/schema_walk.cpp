@@ -1,6 +1,8 @@
 #include "openapi/checks/schema_walk.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/input_error.h"
 #include "openapi/checks/checks.h"
@@ -25,12 +27,49 @@ const Json* member(const Json& object, const char* key) {
   return it == object.end() ? nullptr : &*it;
 }
 
+// What walking below a shared ($ref'd) schema pair reported, so that the next operation reaching
+// the pair gets copies instead of a new walk. Real specs (Stripe's) reach the same components
+// along exponentially many paths; walking each path again never ends.
+struct Replay {
+  size_t begin = 0, end = 0;  // the findings reported below the pair, in ctx.findings
+  bool done = false;          // false while the pair is being walked
+  std::set<std::string> operations;  // those that have the findings already
+};
+using ReplayMemo = std::map<std::pair<const Json*, const Json*>, Replay>;
+
 struct Walker {
   const CheckContext& ctx;
   const SchemaVisitor& visit;
+  ReplayMemo& memo;
   SchemaNode base;  // operation, media type, status, direction
   std::vector<const Json*> old_stack, new_stack;
   size_t visits = 0;
+
+  // Descends below a shared pair once; later operations reaching it get the findings copied.
+  // A pair reached again by the same operation (another path to the same component) adds
+  // nothing: the change is reported once, where it was first reached.
+  void descend_shared(const SchemaNode& node, size_t depth) {
+    std::vector<Finding>* out = ctx.findings;
+    auto key = std::make_pair(node.old_schema.node, node.new_schema.node);
+    auto [it, fresh] = memo.try_emplace(key);
+    if (!fresh) {
+      Replay& r = it->second;
+      if (r.done && r.operations.insert(base.operation).second)
+        for (size_t i = r.begin; i < r.end; ++i) {
+          Finding copy = (*out)[i];
+          copy.operation = copy.path = base.operation;
+          out->push_back(std::move(copy));
+        }
+      return;
+    }
+    size_t begin = out->size();
+    descend(node, depth);
+    Replay& r = memo[key];
+    r.begin = begin;
+    r.end = out->size();
+    r.done = true;
+    r.operations.insert(base.operation);
+  }
 
   // Enters the pair of raw (possibly $ref) schemas.
   void enter(const Json& old_raw, const Document& old_doc, const Json& new_raw, const Document& new_doc,
@@ -53,13 +92,18 @@ struct Walker {
 
     SchemaNode node = base;
     node.path = path;
+    // Deep below shared components the path from the body root says little and runs long (and
+    // names only the first of many routes): it restarts at the component, as its $ref names it.
+    if (std::count(path.begin(), path.end(), '/') >= 3 && (!n.ref.empty() || !o.ref.empty()))
+      node.path = n.ref.empty() ? o.ref : n.ref;
     node.name = name;
     node.old_schema = {o.node, o.doc};
     node.new_schema = {n.node, n.doc};
     node.old_parent = old_parent;
     node.new_parent = new_parent;
     visit(node);
-    descend(node, depth);
+    if (ctx.findings && (!o.ref.empty() || !n.ref.empty())) descend_shared(node, depth);
+    else descend(node, depth);
 
     if (!o.ref.empty()) old_stack.pop_back();
     if (!n.ref.empty()) new_stack.pop_back();
@@ -248,9 +292,10 @@ std::vector<RequestBodyPair> request_body_pairs(const CheckContext& ctx) {
 }
 
 void walk_schemas(const CheckContext& ctx, Direction direction, const SchemaVisitor& visit) {
+  ReplayMemo memo;
   auto walk_pair = [&](const SchemaNode& base, const SchemaSide& o, const SchemaSide& n) {
     if (!o || !n) return;
-    Walker w{ctx, visit, base, {}, {}, 0};
+    Walker w{ctx, visit, memo, base, {}, {}, 0};
     w.enter(*o.node, *o.doc, *n.node, *n.doc, "", "", {}, {}, 0);
   };
   if (direction == Direction::request) {
