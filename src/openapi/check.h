@@ -60,7 +60,9 @@ struct OpenApiCheck {
 
 const std::vector<OpenApiCheck>& openapi_checks();
 
-// Runs every check; findings sorted, duplicates dropped.
+// Runs every check; findings sorted, duplicates dropped. A finding below a component shared by
+// several operations is reported once, at the first of them (`operation`), and lists all of
+// them in `operations`.
 std::vector<Finding> run_openapi_checks(const Spec& old_spec, const Spec& new_spec, const CheckOptions& options = {});
 
 }  // namespace driftcheck::openapi

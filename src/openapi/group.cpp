@@ -24,7 +24,8 @@ void group_by_definition(std::vector<Finding>& findings) {
     }
     Finding& group = out[it->second];
     if (group.operations.empty()) group.operations.push_back(group.operation);
-    group.operations.push_back(std::move(f.operation));
+    if (f.operations.empty()) group.operations.push_back(std::move(f.operation));
+    else group.operations.insert(group.operations.end(), f.operations.begin(), f.operations.end());
   }
   for (Finding& f : out) {
     if (f.operations.empty()) continue;

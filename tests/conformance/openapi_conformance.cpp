@@ -55,7 +55,9 @@ Outcome run_case(const fs::path& dir, const nlohmann::json& expected) {
       for (const Finding& f : openapi::run_openapi_checks(*old_spec, *new_spec, options)) {
         if (single && !scope.count(f.rule)) continue;
         if (level_rank(std::string(to_string(f.severity))) < threshold) continue;
-        out.emplace(f.rule + "@" + std::string(to_string(f.severity)), f.operation);
+        // A finding below a shared component names every operation that reaches it.
+        for (const std::string& op : f.operations.empty() ? std::vector<std::string>{f.operation} : f.operations)
+          out.emplace(f.rule + "@" + std::string(to_string(f.severity)), op);
       }
       return out;
     };

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/input_error.h"
 #include "openapi/checks/checks.h"
 #include "openapi/checks/subschemas.h"
+#include "openapi/same_schema.h"
 
 namespace driftcheck::openapi {
 
@@ -35,7 +37,10 @@ struct Replay {
   bool done = false;          // false while the pair is being walked
   std::set<std::string> operations;  // those that have the findings already
 };
-using ReplayMemo = std::map<std::pair<const Json*, const Json*>, Replay>;
+// Keyed by the pair and by where it was reached (media type and status): the findings' messages
+// name those, so only operations reaching the pair the same way can share them.
+using ReplayKey = std::tuple<const Json*, const Json*, std::string, std::string>;
+using ReplayMemo = std::map<ReplayKey, Replay>;
 
 struct Walker {
   const CheckContext& ctx;
@@ -45,20 +50,21 @@ struct Walker {
   std::vector<const Json*> old_stack, new_stack;
   size_t visits = 0;
 
-  // Descends below a shared pair once; later operations reaching it get the findings copied.
-  // A pair reached again by the same operation (another path to the same component) adds
-  // nothing: the change is reported once, where it was first reached.
+  // Descends below a shared pair once; later operations reaching it are added to the findings
+  // reported there (Finding::operations), not given copies: Stripe reaches some components from
+  // hundreds of operations. A pair reached again by the same operation (another path to the same
+  // component) adds nothing: the change is reported once, where it was first reached.
   void descend_shared(const SchemaNode& node, size_t depth) {
     std::vector<Finding>* out = ctx.findings;
-    auto key = std::make_pair(node.old_schema.node, node.new_schema.node);
+    ReplayKey key{node.old_schema.node, node.new_schema.node, base.media_type, base.status};
     auto [it, fresh] = memo.try_emplace(key);
     if (!fresh) {
       Replay& r = it->second;
       if (r.done && r.operations.insert(base.operation).second)
         for (size_t i = r.begin; i < r.end; ++i) {
-          Finding copy = (*out)[i];
-          copy.operation = copy.path = base.operation;
-          out->push_back(std::move(copy));
+          Finding& f = (*out)[i];
+          if (f.operations.empty()) f.operations.push_back(f.operation);
+          f.operations.push_back(base.operation);
         }
       return;
     }
@@ -102,8 +108,11 @@ struct Walker {
     node.old_parent = old_parent;
     node.new_parent = new_parent;
     visit(node);
-    if (ctx.findings && (!o.ref.empty() || !n.ref.empty())) descend_shared(node, depth);
-    else descend(node, depth);
+    // Below a pair that is the same on both sides no check can find a change; real specs reach
+    // large unchanged component trees from every operation.
+    bool unchanged = ctx.match.same_schema && (*ctx.match.same_schema)(*o.node, *o.doc, *n.node, *n.doc);
+    if (!unchanged && ctx.findings && (!o.ref.empty() || !n.ref.empty())) descend_shared(node, depth);
+    else if (!unchanged) descend(node, depth);
 
     if (!o.ref.empty()) old_stack.pop_back();
     if (!n.ref.empty()) new_stack.pop_back();
