@@ -120,3 +120,51 @@ TEST_CASE("OpenAPI fixtures: rule fires and output matches the snapshot", "[fixt
     CHECK(out == test::slurp(snapshot));
   }
 }
+
+// C++ fixtures: fixtures/cpp/<rule>/{old,new}.h with expected.txt, run in the fixture folder. The
+// old side's `driftcheck dump` must stand in for old.h with the same output.
+namespace {
+
+std::vector<fs::path> cpp_fixture_dirs() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(test::source_dir / "fixtures" / "cpp"))
+    if (fs::is_regular_file(e.path() / "old.h") && fs::is_regular_file(e.path() / "new.h")) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every C++ rule has a fixture", "[fixtures][cpp]") {
+  for (const auto& doc : driftcheck::rule_docs()) {
+    if (doc.domain != "cpp") continue;
+    INFO(doc.id);
+    CHECK(fs::is_directory(test::source_dir / "fixtures" / "cpp" / doc.id));
+  }
+}
+
+TEST_CASE("C++ fixtures: rule fires, output matches the snapshot, a dump stands in for old.h", "[fixtures][cpp]") {
+  bool update = std::getenv("DRIFTCHECK_UPDATE_SNAPSHOTS") != nullptr;
+  test::TempDir tmp;
+  for (const fs::path& dir : cpp_fixture_dirs()) {
+    std::string name = dir.filename().string();
+    const driftcheck::RuleDoc* doc = driftcheck::find_rule_doc(name);
+    bool is_rule = doc && doc->domain == "cpp";
+    INFO("fixtures/cpp/" + name);
+    auto run = run_driftcheck("old.h new.h --min-level info --fail-on never --color never", dir);
+    CHECK(run.err.empty());
+    CHECK(run.exit_code == 0);
+    if (is_rule) CHECK_THAT(run.out, Catch::Contains("[" + name + "]"));
+
+    fs::path snapshot = dir / "expected.txt";
+    if (update) std::ofstream(snapshot) << run.out;
+    REQUIRE(fs::exists(snapshot));
+    CHECK(run.out == test::slurp(snapshot));
+
+    fs::path dump = tmp.path / (name + ".json");
+    auto dumped = run_driftcheck("dump old.h -o '" + dump.string() + "'", dir);
+    CHECK(dumped.exit_code == 0);
+    auto from_dump = run_driftcheck("'" + dump.string() + "' new.h --min-level info --fail-on never --color never", dir);
+    CHECK(from_dump.out == run.out);
+  }
+}

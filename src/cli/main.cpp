@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/common.h>
 
+#include <algorithm>
 #include <fstream>
 #include <future>
 #include <iostream>
@@ -12,6 +13,8 @@
 #include "core/baseline.h"
 #include "core/input_error.h"
 #include "core/rule_docs.h"
+#include "cpp/api_json.h"
+#include "cpp/run.h"
 #include "openapi/run.h"
 #include "proto/config.h"
 #include "proto/load.h"
@@ -44,6 +47,10 @@ struct Options {
   std::string output;  // --output: the report goes there, the summary line to stdout
   std::string baseline, write_baseline;
   int deprecation_days_beta = -1, deprecation_days_stable = -1;  // -1: from the configuration
+  // C++ headers: clang flags (after `--`), or taken from a compile_commands.json.
+  std::vector<std::string> clang_flags;
+  std::string compile_commands;
+  bool allow_errors = false;
 };
 
 int list_rules(const std::string& domain) {
@@ -187,6 +194,64 @@ Compared compare_proto_files(const Options& opt) {
   return c;
 }
 
+cpp::ParseOptions cpp_parse_options(const Options& opt, const std::string& near) {
+  cpp::ParseOptions parse;
+  if (!opt.compile_commands.empty()) parse.flags = cpp::flags_from_compile_commands(opt.compile_commands, near);
+  parse.flags.insert(parse.flags.end(), opt.clang_flags.begin(), opt.clang_flags.end());
+  parse.allow_errors = opt.allow_errors;
+  return parse;
+}
+
+Compared compare_cpp_files(const Options& opt) {
+  // --rule/--category and --except name C++ rule ids or categories (rules/cpp front matter).
+  std::vector<std::string> use = opt.categories;
+  use.insert(use.end(), opt.rules.begin(), opt.rules.end());
+  auto selects = [](const std::vector<std::string>& names, const RuleDoc& d) {
+    for (const std::string& n : names)
+      if (n == d.id || std::find(d.categories.begin(), d.categories.end(), n) != d.categories.end()) return true;
+    return false;
+  };
+  for (const std::vector<std::string>* names : std::initializer_list<const std::vector<std::string>*>{&use, &opt.excepts})
+    for (const std::string& n : *names) {
+      bool known = false;
+      for (const RuleDoc& d : rule_docs()) known = known || (d.domain == "cpp" && selects({n}, d));
+      if (!known) throw InputError(n + " is not a C++ rule id or category (see driftcheck rules --domain cpp)");
+    }
+  cpp::Compared found = cpp::compare_headers(opt.old_input, opt.new_input, cpp_parse_options(opt, opt.new_input));
+  std::erase_if(found.findings, [&](const Finding& f) {
+    const RuleDoc* d = find_rule_doc(f.rule);
+    return d && ((!use.empty() && !selects(use, *d)) || selects(opt.excepts, *d));
+  });
+  Compared c;
+  c.findings = std::move(found.findings);
+  c.files = std::move(found.files);
+  c.old_label = opt.old_input;
+  c.new_label = opt.new_input;
+  return c;
+}
+
+// `driftcheck dump HEADERS... -o api.json`: the extracted API, to stand in for the old side later.
+int dump_api(const Options& opt, const std::vector<std::string>& inputs, const std::string& output) {
+  std::vector<std::filesystem::path> headers;
+  std::filesystem::path include_root;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (!std::filesystem::exists(in, ec)) throw InputError(in + ": no such file or folder");
+    if (std::filesystem::is_directory(in, ec) && include_root.empty()) include_root = in;
+    for (auto& h : cpp::headers_of(in)) headers.push_back(h);
+  }
+  cpp::Api api = cpp::extract_api(headers, include_root, cpp_parse_options(opt, inputs.front()));
+  if (output.empty() || output == "-") {
+    cpp::write_api_json(std::cout, api);
+    return kExitOk;
+  }
+  std::ofstream out(output, std::ios::binary);
+  cpp::write_api_json(out, api);
+  out.close();
+  if (!out) throw InputError(output + ": cannot write");
+  return kExitOk;
+}
+
 // --against / --staged: every protobuf and OpenAPI contract of the repository.
 Compared compare_git(const Options& opt) {
   proto::BreakingConfig config = proto_config(opt);
@@ -223,11 +288,15 @@ int compare(const Options& opt) {
   if (!opt.against.empty() || opt.staged) {
     c = compare_git(opt);
   } else {
-    bool old_oas = is_openapi_input(opt.old_input), new_oas = is_openapi_input(opt.new_input);
+    bool old_cpp = cpp::is_cpp_input(opt.old_input), new_cpp = cpp::is_cpp_input(opt.new_input);
+    if (old_cpp != new_cpp)
+      throw InputError((old_cpp ? opt.old_input : opt.new_input) + " is C++ headers but " +
+                       (old_cpp ? opt.new_input : opt.old_input) + " is not: compare two of the same kind");
+    bool old_oas = !old_cpp && is_openapi_input(opt.old_input), new_oas = !new_cpp && is_openapi_input(opt.new_input);
     if (old_oas != new_oas)
       throw InputError((old_oas ? opt.old_input : opt.new_input) + " is an OpenAPI document but " +
                        (old_oas ? opt.new_input : opt.old_input) + " is not: compare two of the same kind");
-    c = old_oas ? compare_openapi_files(opt) : compare_proto_files(opt);
+    c = old_cpp ? compare_cpp_files(opt) : old_oas ? compare_openapi_files(opt) : compare_proto_files(opt);
   }
 
   std::vector<Finding>& all = c.findings;
@@ -276,10 +345,13 @@ int main(int argc, char** argv) {
       "  driftcheck --against main       compare the working tree's contracts with a git revision\n"
       "  driftcheck --staged             compare what is staged with HEAD (pre-commit)\n"
       "  driftcheck rules                list every rule\n"
-      "  driftcheck explain RULE_ID      what a rule catches, why it breaks, how to fix it\n\n"
+      "  driftcheck explain RULE_ID      what a rule catches, why it breaks, how to fix it\n"
+      "  driftcheck dump HEADERS -o api.json   save a C++ API to check later changes against\n\n"
       "OLD and NEW are each a FileDescriptorSet (protoc --descriptor_set_out, buf build -o x.binpb),\n"
       "a .proto file, a folder of .proto files (the folder is the import root), or an OpenAPI 3.x /\n"
-      "Swagger 2.0 document in YAML or JSON (recognised by its content).\n"
+      "Swagger 2.0 document in YAML or JSON (recognised by its content), or C++ headers: a header\n"
+      "(.h .hh .hpp .hxx .h++), a folder of them (the include root), or an api.json from `dump`;\n"
+      "clang flags for the headers follow `--`.\n"
       "Exit status: 0 compatible, 1 breaking changes found, 2 could not check.",
       "driftcheck"};
   app.set_version_flag("--version", DRIFTCHECK_VERSION);
@@ -292,11 +364,14 @@ int main(int argc, char** argv) {
       "  driftcheck old.pb new.pb --format sarif --output driftcheck.sarif   for code scanning\n"
       "  driftcheck api/old.yaml api/openapi.yaml       two OpenAPI documents\n"
       "  driftcheck old.yaml new.yaml --format markdown --min-level info   a changelog by endpoint\n"
+      "  driftcheck old/include new/include -- -std=c++17 -DFOO=1   C++ headers (libclang)\n"
+      "  driftcheck dump include -o api.json -- -std=c++17         then: driftcheck api.json include\n"
       "  driftcheck explain FIELD_SAME_JSON_NAME\n\n"
       "Configuration: driftcheck.yaml or buf.yaml (its `breaking:` section), found in the current\n"
       "folder or at the git root. Silence one finding with a comment on the element:\n"
       "  // driftcheck:ignore RULE_ID reason                 (in .proto sources)\n"
-      "  x-driftcheck-ignore: RULE_ID reason                 (in OpenAPI documents)");
+      "  x-driftcheck-ignore: RULE_ID reason                 (in OpenAPI documents)\n"
+      "  // driftcheck:ignore RULE_ID reason                 (in C++ headers)");
   app.require_subcommand(0, 1);
   Options opt;
 
@@ -306,6 +381,13 @@ int main(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   std::string explain_id;
   explain_cmd->add_option("RULE_ID", explain_id, "Rule id, e.g. FIELD_NO_DELETE")->required();
+  auto* dump_cmd = app.add_subcommand("dump", "Write the API of C++ headers as JSON (usable as OLD or NEW later)");
+  std::vector<std::string> dump_inputs;
+  std::string dump_output;
+  dump_cmd->add_option("HEADERS", dump_inputs, "Header files or folders of headers")->required();
+  dump_cmd->add_option("-o,--output", dump_output, "Where to write the api.json (default: stdout)");
+  dump_cmd->add_option("--compile-commands", opt.compile_commands, "Take clang flags from this compile_commands.json");
+  dump_cmd->add_flag("--allow-errors", opt.allow_errors, "Dump what parses even when a header has errors");
 
   app.add_option("INPUTS", opt.inputs,
                  "OLD NEW: the old (baseline) and new contract; with --against or --staged: files or "
@@ -350,10 +432,20 @@ int main(int argc, char** argv) {
   app.add_option("--deprecation-days-stable", opt.deprecation_days_stable,
                  "OpenAPI: minimum days between deprecating a stable operation and its x-sunset date")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--compile-commands", opt.compile_commands,
+                 "C++: take clang flags (-I, -D, -std...) from this compile_commands.json");
+  app.add_flag("--allow-errors", opt.allow_errors, "C++: check what parses even when a header has errors");
   app.add_option("--color", opt.color, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
 
+  // Everything after `--` is for clang, not for us.
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]) == "--") {
+      opt.clang_flags.assign(argv + i + 1, argv + argc);
+      argc = i;
+      break;
+    }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -368,6 +460,7 @@ int main(int argc, char** argv) {
   try {
     if (rules_cmd->parsed()) return list_rules(rules_domain);
     if (explain_cmd->parsed()) return explain(explain_id);
+    if (dump_cmd->parsed()) return dump_api(opt, dump_inputs, dump_output);
     bool git_mode = !opt.against.empty() || opt.staged;
     if (!git_mode) {
       if (opt.inputs.size() != 2) {

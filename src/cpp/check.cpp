@@ -1,0 +1,97 @@
+#include "cpp/check.h"
+
+#include <unordered_map>
+
+#include "core/rule_docs.h"
+#include "cpp/checks/checks.h"
+
+namespace driftcheck::cpp {
+
+FunctionMatch match_functions(const Api& old_api, const Api& new_api) {
+  FunctionMatch m;
+  std::unordered_map<std::string, std::vector<const Function*>> old_left, new_left;  // by name
+  for (const auto& [key, f] : old_api.functions) {
+    auto it = new_api.functions.find(key);
+    if (it != new_api.functions.end()) m.pairs.emplace_back(&f, &it->second);
+    else old_left[f.name].push_back(&f);
+  }
+  for (const auto& [key, f] : new_api.functions)
+    if (!old_api.functions.count(key)) new_left[f.name].push_back(&f);
+  for (auto& [name, olds] : old_left) {
+    auto it = new_left.find(name);
+    if (olds.size() == 1 && it != new_left.end() && it->second.size() == 1) {
+      m.pairs.emplace_back(olds.front(), it->second.front());
+      new_left.erase(it);
+    } else {
+      m.removed.insert(m.removed.end(), olds.begin(), olds.end());
+    }
+  }
+  for (auto& [name, news] : new_left) m.added.insert(m.added.end(), news.begin(), news.end());
+  return m;
+}
+
+int access_rank(const std::string& access) {
+  if (access == "private") return 2;
+  if (access == "protected") return 1;
+  return 0;
+}
+
+Finding& Reporter::changed(std::string_view id, const Location& old_where, const Location& new_where, std::string path,
+                           std::string message) {
+  Finding& f = out_.emplace_back();
+  f.rule = std::string(id);
+  f.domain = "cpp";
+  if (const RuleDoc* doc = find_rule_doc(id)) {
+    f.severity = doc->severity;
+    f.breaks = doc->breaks;
+  }
+  f.path = std::move(path);
+  f.message = std::move(message);
+  f.location = new_where;
+  f.old_location = old_where;
+  return f;
+}
+
+Finding& Reporter::removed(std::string_view id, const Location& old_where, const std::string& qualified_name,
+                           std::string path, std::string message) {
+  return changed(id, old_where, surviving_parent(qualified_name, old_where), std::move(path), std::move(message));
+}
+
+Location Reporter::surviving_parent(const std::string& qualified_name, const Location& old_where) const {
+  for (std::string scope = parent_scope(qualified_name); !scope.empty(); scope = parent_scope(scope)) {
+    if (auto r = new_api_.records.find(scope); r != new_api_.records.end()) return r->second.location;
+    if (auto n = new_api_.namespaces.find(scope); n != new_api_.namespaces.end()) return n->second.location;
+  }
+  // The new header that corresponds to the old one: the longest common path suffix.
+  auto common_suffix = [](const std::string& a, const std::string& b) {
+    size_t n = 0;
+    while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
+    return n;
+  };
+  Location top;
+  size_t best = 0;
+  for (const std::string& h : new_api_.headers)
+    if (size_t n = common_suffix(h, old_where.file); top.file.empty() || n > best) {
+      top.file = h;
+      best = n;
+    }
+  if (!top.file.empty()) top.line = top.column = 1;
+  return top;
+}
+
+const std::vector<CppCheck>& cpp_checks() {
+  static const std::vector<CppCheck> checks = all_cpp_checks();
+  return checks;
+}
+
+std::vector<Finding> run_cpp_checks(const Api& old_api, const Api& new_api) {
+  FunctionMatch functions = match_functions(old_api, new_api);
+  CheckContext ctx{old_api, new_api, functions};
+  std::vector<Finding> findings;
+  Reporter reporter(new_api, findings);
+  for (const CppCheck& c : cpp_checks()) c.fn(ctx, reporter);
+  sort_and_dedupe(findings);
+  return findings;
+}
+
+}  // namespace driftcheck::cpp

@@ -1,0 +1,64 @@
+// The C++ check stage: old and new Api matched by identity, then small check functions over the
+// matched pairs and the leftovers. Every id a check emits has a document in
+// rules/cpp/<id>.md, whose front matter gives its severity and what it breaks (source, abi).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "cpp/model.h"
+
+namespace driftcheck::cpp {
+
+// Functions and methods, matched by key; leftovers with one overload left on each side under
+// the same name are paired as one function whose signature changed.
+struct FunctionMatch {
+  std::vector<std::pair<const Function*, const Function*>> pairs;  // old, new
+  std::vector<const Function*> removed;
+  std::vector<const Function*> added;
+};
+
+FunctionMatch match_functions(const Api& old_api, const Api& new_api);
+
+struct CheckContext {
+  const Api& old_api;
+  const Api& new_api;
+  const FunctionMatch& functions;
+};
+
+class Reporter {
+ public:
+  Reporter(const Api& new_api, std::vector<Finding>& out) : new_api_(new_api), out_(out) {}
+  // A change: located at the element in the new headers, with its old location.
+  Finding& changed(std::string_view id, const Location& old_where, const Location& new_where, std::string path,
+                   std::string message);
+  // Something that no longer exists: located at the nearest enclosing record or namespace that
+  // survives in the new headers, else at the top of the matching new header.
+  Finding& removed(std::string_view id, const Location& old_where, const std::string& qualified_name,
+                   std::string path, std::string message);
+
+ private:
+  Location surviving_parent(const std::string& qualified_name, const Location& old_where) const;
+  const Api& new_api_;
+  std::vector<Finding>& out_;
+};
+
+using CheckFn = void (*)(const CheckContext&, Reporter&);
+
+struct CppCheck {
+  std::string_view family;           // the file under checks/ it lives in
+  std::vector<std::string_view> ids;  // every id it may emit
+  CheckFn fn;
+};
+
+const std::vector<CppCheck>& cpp_checks();
+
+// Every check; findings sorted, duplicates dropped.
+std::vector<Finding> run_cpp_checks(const Api& old_api, const Api& new_api);
+
+// Access as a rank, for "narrowed": public 0, protected 1, private 2 (empty counts as public).
+int access_rank(const std::string& access);
+
+}  // namespace driftcheck::cpp

@@ -1,0 +1,27 @@
+// The check families, one file each under checks/. check.cpp lists them.
+#pragma once
+
+#include <vector>
+
+#include "cpp/check.h"
+
+namespace driftcheck::cpp {
+
+std::vector<CppCheck> removal_checks();   // removals.cpp
+std::vector<CppCheck> function_checks();  // functions.cpp
+std::vector<CppCheck> class_checks();     // classes.cpp: final, virtuals, bases
+std::vector<CppCheck> layout_checks();    // layout.cpp: fields, size, alignment
+std::vector<CppCheck> enum_checks();      // enums.cpp
+std::vector<CppCheck> value_checks();     // values.cpp: typedefs, variables, constants, macros, templates
+
+inline std::vector<CppCheck> all_cpp_checks() {
+  std::vector<CppCheck> all;
+  for (auto family : {removal_checks, function_checks, class_checks, layout_checks, enum_checks, value_checks})
+    for (CppCheck& c : family()) all.push_back(std::move(c));
+  return all;
+}
+
+// `name` in backquotes, for messages.
+inline std::string q(const std::string& s) { return "`" + s + "`"; }
+
+}  // namespace driftcheck::cpp

@@ -1,0 +1,137 @@
+// Class-level changes users feel through inheritance: final, pure virtuals, the virtual table,
+// and the list of bases.
+#include <algorithm>
+
+#include "cpp/checks/checks.h"
+
+namespace driftcheck::cpp {
+
+namespace {
+
+// Records present on both sides, complete on both.
+template <class Fn>
+void for_each_pair(const CheckContext& ctx, Fn fn) {
+  for (const auto& [name, o] : ctx.old_api.records) {
+    auto it = ctx.new_api.records.find(name);
+    if (it == ctx.new_api.records.end() || !o.is_complete || !it->second.is_complete) continue;
+    if (access_rank(o.access) == 2) continue;
+    fn(o, it->second);
+  }
+}
+
+// The method behind a virtual table slot (slots are unqualified signatures; "~()" is the destructor).
+const Function* slot_method(const Api& api, const Record& rec, const std::string& slot) {
+  if (slot == "~()") {
+    for (auto it = api.functions.lower_bound(rec.name + "::~"); it != api.functions.end(); ++it)
+      if (it->second.parent == rec.name && it->second.name.rfind(rec.name + "::~", 0) == 0) return &it->second;
+    return nullptr;
+  }
+  auto it = api.functions.find(rec.name + "::" + slot);
+  return it == api.functions.end() ? nullptr : &it->second;
+}
+
+std::string slot_name(const Record& rec, const std::string& slot) {
+  return slot == "~()" ? "the destructor of " + rec.name : rec.name + "::" + slot;
+}
+
+void became_final(const CheckContext& ctx, Reporter& r) {
+  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+    if (!o.is_final && n.is_final)
+      r.changed("class-became-final", o.location, n.location, n.name,
+                q(n.name) + " became final: classes that derive from it no longer compile");
+  });
+}
+
+void pure_virtual_added(const CheckContext& ctx, Reporter& r) {
+  for (auto [o, n] : ctx.functions.pairs)
+    if (!o->is_pure && n->is_pure)
+      r.changed("pure-virtual-added", o->location, n->location, n->signature(),
+                q(n->signature()) + " became pure virtual: every class that derives from " + q(n->parent) +
+                    " must now implement it");
+  for (const Function* n : ctx.functions.added)
+    if (n->is_pure && ctx.old_api.records.count(n->parent))
+      r.changed("pure-virtual-added", n->location, n->location, n->signature(),
+                "pure virtual " + q(n->signature()) + " was added: every class that derives from " + q(n->parent) +
+                    " must now implement it, and the virtual table changes")
+          .old_location.reset();
+}
+
+void virtual_table(const CheckContext& ctx, Reporter& r) {
+  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+    for (size_t i = 0; i < n.vtable.size(); ++i) {
+      const std::string& slot = n.vtable[i];
+      auto old_at = std::find(o.vtable.begin(), o.vtable.end(), slot);
+      const Function* method = slot_method(ctx.new_api, n, slot);
+      Location where = method ? method->location : n.location;
+      if (old_at == o.vtable.end()) {
+        if (method && method->is_pure && !ctx.old_api.functions.count(method->key())) continue;  // pure-virtual-added
+        Finding& f = r.changed("virtual-method-added", o.location, where, slot_name(n, slot),
+                               "virtual method " + q(slot_name(n, slot)) + " was added at slot " + std::to_string(i) +
+                                   " of the virtual table of " + q(n.name) +
+                                   ": binaries built against the old table call the wrong function or read past it");
+        if (!method || !ctx.old_api.functions.count(method->key())) f.old_location.reset();
+      } else if (size_t old_index = static_cast<size_t>(old_at - o.vtable.begin()); old_index != i) {
+        r.changed("virtual-method-position-changed", o.location, where, slot_name(n, slot),
+                  "virtual method " + q(slot_name(n, slot)) + " moved from slot " + std::to_string(old_index) +
+                      " to slot " + std::to_string(i) + " of the virtual table of " + q(n.name) +
+                      ": binaries built against the old table call another function");
+      }
+    }
+    // Slots whose method survives but is no longer virtual (removed methods: see removals.cpp).
+    for (const std::string& slot : o.vtable) {
+      if (std::find(n.vtable.begin(), n.vtable.end(), slot) != n.vtable.end()) continue;
+      const Function* now = slot_method(ctx.new_api, n, slot);
+      const Function* before = slot_method(ctx.old_api, o, slot);
+      if (!now || !before) continue;
+      r.changed("virtual-method-removed", before->location, now->location, slot_name(n, slot),
+                q(now->signature()) + " is no longer virtual: overrides stop overriding and the virtual table of " +
+                    q(n.name) + " shrinks");
+    }
+  });
+}
+
+void bases(const CheckContext& ctx, Reporter& r) {
+  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+    auto find = [](const std::vector<Base>& list, const std::string& name) {
+      return std::find_if(list.begin(), list.end(), [&](const Base& b) { return b.name == name; });
+    };
+    std::vector<std::string> old_common, new_common;
+    for (const Base& b : o.bases) {
+      auto it = find(n.bases, b.name);
+      if (it == n.bases.end()) {
+        r.changed("base-class-removed", o.location, n.location, n.name,
+                  q(n.name) + " no longer derives from " + q(b.name) +
+                      ": conversions to it and its inherited members are gone, and the layout changes");
+        continue;
+      }
+      old_common.push_back(b.name);
+      if (it->is_virtual != b.is_virtual)
+        r.changed("base-class-virtuality-changed", o.location, n.location, n.name,
+                  "base " + q(b.name) + " of " + q(n.name) + (it->is_virtual ? " became virtual" : " is no longer virtual") +
+                      ": the object layout and how the base is reached change");
+    }
+    for (const Base& b : n.bases) {
+      if (find(o.bases, b.name) == o.bases.end())
+        r.changed("base-class-added", o.location, n.location, n.name,
+                  q(n.name) + " now also derives from " + q(b.name) + ": the object layout changes");
+      else
+        new_common.push_back(b.name);
+    }
+    if (old_common != new_common)
+      r.changed("base-class-reordered", o.location, n.location, n.name,
+                "the bases of " + q(n.name) + " were reordered: base sub-objects move within the object");
+  });
+}
+
+}  // namespace
+
+std::vector<CppCheck> class_checks() {
+  return {
+      {"classes", {"class-became-final"}, became_final},
+      {"classes", {"pure-virtual-added"}, pure_virtual_added},
+      {"classes", {"virtual-method-added", "virtual-method-position-changed", "virtual-method-removed"}, virtual_table},
+      {"classes", {"base-class-added", "base-class-removed", "base-class-reordered", "base-class-virtuality-changed"}, bases},
+  };
+}
+
+}  // namespace driftcheck::cpp

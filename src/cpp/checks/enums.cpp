@@ -1,0 +1,52 @@
+// Enumerations: removed enumerators, changed values, changed underlying type.
+#include <algorithm>
+
+#include "cpp/checks/checks.h"
+
+namespace driftcheck::cpp {
+
+namespace {
+
+void enumerators(const CheckContext& ctx, Reporter& r) {
+  for (const auto& [name, o] : ctx.old_api.enums) {
+    auto it = ctx.new_api.enums.find(name);
+    if (it == ctx.new_api.enums.end()) continue;
+    const Enum& n = it->second;
+    std::string scope = o.is_scoped ? name + "::" : parent_scope(name).empty() ? "" : parent_scope(name) + "::";
+    for (const Enumerator& e : o.enumerators) {
+      auto now = std::find_if(n.enumerators.begin(), n.enumerators.end(),
+                              [&](const Enumerator& x) { return x.name == e.name; });
+      if (now == n.enumerators.end()) {
+        r.changed("enumerator-removed", e.location, n.location, scope + e.name,
+                  "enumerator " + q(scope + e.name) + " (" + std::to_string(e.value) +
+                      ") was removed: code that uses it no longer compiles");
+      } else if (now->value != e.value) {
+        r.changed("enumerator-value-changed", e.location, now->location, scope + e.name,
+                  "enumerator " + q(scope + e.name) + " changed value from " + std::to_string(e.value) + " to " +
+                      std::to_string(now->value) + ": binaries built with the old value send and compare the old one");
+      }
+    }
+  }
+}
+
+void underlying_type(const CheckContext& ctx, Reporter& r) {
+  for (const auto& [name, o] : ctx.old_api.enums) {
+    auto it = ctx.new_api.enums.find(name);
+    if (it == ctx.new_api.enums.end() || o.underlying == it->second.underlying) continue;
+    if (name.find("(anonymous enum)") != std::string::npos) continue;  // several enums share the pseudo-enum
+    r.changed("enum-underlying-type-changed", o.location, it->second.location, name,
+              "the underlying type of enum " + q(name) + " changed from " + q(o.underlying.spelled) + " to " +
+                  q(it->second.underlying.spelled) + ": its size or signedness changes");
+  }
+}
+
+}  // namespace
+
+std::vector<CppCheck> enum_checks() {
+  return {
+      {"enums", {"enumerator-removed", "enumerator-value-changed"}, enumerators},
+      {"enums", {"enum-underlying-type-changed"}, underlying_type},
+  };
+}
+
+}  // namespace driftcheck::cpp

@@ -1,0 +1,117 @@
+// Matched functions and methods whose declaration changed.
+#include "cpp/checks/checks.h"
+
+namespace driftcheck::cpp {
+
+namespace {
+
+// Changes to private non-virtual methods reach no user.
+bool visible(const Function& f) { return access_rank(f.access) < 2 || f.is_virtual; }
+
+void return_type(const CheckContext& ctx, Reporter& r) {
+  for (auto [o, n] : ctx.functions.pairs) {
+    if (!visible(*o) || o->return_type == n->return_type) continue;
+    r.changed("function-return-type-changed", o->location, n->location, n->signature(),
+              q(n->signature()) + " now returns " + q(n->return_type.spelled) + " instead of " +
+                  q(o->return_type.spelled) + ": callers read the result as the old type");
+  }
+}
+
+void parameters(const CheckContext& ctx, Reporter& r) {
+  for (auto [o, n] : ctx.functions.pairs) {
+    if (!visible(*o)) continue;
+    if (o->params.size() != n->params.size() || o->is_variadic != n->is_variadic) {
+      r.changed("function-parameter-count-changed", o->location, n->location, n->signature(),
+                q(o->signature()) + " became " + q(n->signature()) + ": " + std::to_string(o->params.size()) +
+                    " parameter" + (o->params.size() == 1 ? "" : "s") + " before, " +
+                    std::to_string(n->params.size()) + " now; its symbol changes too");
+      continue;
+    }
+    for (size_t i = 0; i < o->params.size(); ++i) {
+      const Param &op = o->params[i], &np = n->params[i];
+      if (op.type == np.type) continue;
+      std::string name = np.name.empty() ? "" : " " + q(np.name);
+      r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
+                "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " changed type from " +
+                    q(op.type.spelled) + " to " + q(np.type.spelled) + ": calls convert or no longer compile, and its symbol changes");
+    }
+  }
+}
+
+void default_arguments(const CheckContext& ctx, Reporter& r) {
+  for (auto [o, n] : ctx.functions.pairs) {
+    if (!visible(*o) || o->params.size() != n->params.size()) continue;
+    for (size_t i = 0; i < o->params.size(); ++i) {
+      if (!o->params[i].has_default || n->params[i].has_default) continue;
+      std::string name = n->params[i].name.empty() ? "" : " " + q(n->params[i].name);
+      r.changed("default-argument-removed", o->location, n->location, n->signature(),
+                "parameter " + std::to_string(i + 1) + name + " of " + q(n->signature()) +
+                    " lost its default argument: calls that leave it out no longer compile");
+    }
+  }
+}
+
+void qualifiers(const CheckContext& ctx, Reporter& r) {
+  for (auto [o, n] : ctx.functions.pairs) {
+    if (!visible(*o)) continue;
+    if (o->is_const != n->is_const || o->is_volatile != n->is_volatile)
+      r.changed("method-const-changed", o->location, n->location, n->signature(),
+                q(o->signature()) + " became " + q(n->signature()) +
+                    (o->is_const && !n->is_const ? ": it can no longer be called on const objects"
+                                                 : ": overrides no longer match")
+                    + ", and its symbol changes");
+    if (o->ref_qualifier != n->ref_qualifier)
+      r.changed("method-ref-qualifier-changed", o->location, n->location, n->signature(),
+                q(o->signature()) + " became " + q(n->signature()) + ": calls on " +
+                    (n->ref_qualifier == "&&" ? "lvalues" : n->ref_qualifier == "&" ? "temporaries" : "some objects") +
+                    " no longer compile, and its symbol changes");
+    if (o->is_noexcept && !n->is_noexcept)
+      r.changed("function-noexcept-removed", o->location, n->location, n->signature(),
+                q(n->signature()) + " is no longer noexcept: callers that rely on it not throwing, and "
+                                    "noexcept function pointers to it, break");
+    if (o->is_static != n->is_static && !n->parent.empty())
+      r.changed("method-static-changed", o->location, n->location, n->signature(),
+                q(n->signature()) + (n->is_static ? " became static" : " is no longer static") +
+                    ": calls and pointers to it are written differently, and its calling convention changes");
+  }
+}
+
+void deleted_or_hidden(const CheckContext& ctx, Reporter& r) {
+  for (auto [o, n] : ctx.functions.pairs) {
+    if (!o->is_deleted && n->is_deleted) {
+      r.changed("method-deleted", o->location, n->location, n->signature(),
+                q(n->signature()) + " is now deleted (= delete): every call stops compiling");
+      continue;
+    }
+    if (access_rank(n->access) > access_rank(o->access))
+      r.changed("member-access-narrowed", o->location, n->location, n->signature(),
+                q(n->signature()) + " went from " + o->access + " to " + n->access +
+                    ": code outside the class that calls it no longer compiles");
+  }
+}
+
+void function_templates(const CheckContext& ctx, Reporter& r) {
+  for (auto [o, n] : ctx.functions.pairs) {
+    if (o->template_params == n->template_params || !visible(*o)) continue;
+    r.changed("template-parameters-changed", o->location, n->location, n->signature(),
+              "template parameters of " + q(n->name) + " changed: explicit template arguments and "
+                                                       "instantiations in user code no longer fit");
+  }
+}
+
+}  // namespace
+
+std::vector<CppCheck> function_checks() {
+  return {
+      {"functions", {"function-return-type-changed"}, return_type},
+      {"functions", {"function-parameter-count-changed", "function-parameter-type-changed"}, parameters},
+      {"functions", {"default-argument-removed"}, default_arguments},
+      {"functions",
+       {"method-const-changed", "method-ref-qualifier-changed", "function-noexcept-removed", "method-static-changed"},
+       qualifiers},
+      {"functions", {"method-deleted", "member-access-narrowed"}, deleted_or_hidden},
+      {"functions", {"template-parameters-changed"}, function_templates},
+  };
+}
+
+}  // namespace driftcheck::cpp

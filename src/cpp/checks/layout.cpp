@@ -1,0 +1,123 @@
+// Object layout: fields, their offsets and types, the record's size and alignment, and the
+// access of members and nested types. Layout matters even for private fields: users allocate
+// the object and inline code reads it at fixed offsets.
+#include <algorithm>
+
+#include "cpp/checks/checks.h"
+
+namespace driftcheck::cpp {
+
+namespace {
+
+template <class Fn>
+void for_each_pair(const CheckContext& ctx, Fn fn) {
+  for (const auto& [name, o] : ctx.old_api.records) {
+    auto it = ctx.new_api.records.find(name);
+    if (it == ctx.new_api.records.end() || !o.is_complete || !it->second.is_complete) continue;
+    if (access_rank(o.access) == 2) continue;
+    fn(o, it->second);
+  }
+}
+
+const Field* find_field(const Record& r, const std::string& name) {
+  auto it = std::find_if(r.fields.begin(), r.fields.end(), [&](const Field& f) { return f.name == name; });
+  return it == r.fields.end() ? nullptr : &*it;
+}
+
+std::string bits(int64_t b) {
+  return b % 8 == 0 ? "byte " + std::to_string(b / 8) : "bit " + std::to_string(b);
+}
+
+void fields(const CheckContext& ctx, Reporter& r) {
+  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+    std::vector<std::string> old_order, new_order;
+    for (const Field& f : o.fields) {
+      const Field* now = find_field(n, f.name);
+      if (!now) {
+        r.changed("field-removed", f.location, n.location, n.name + "::" + f.name,
+                  "field " + q(n.name + "::" + f.name) + " was removed: code that uses it no longer compiles, "
+                                                        "and the fields after it move");
+        continue;
+      }
+      old_order.push_back(f.name);
+      std::string path = n.name + "::" + f.name;
+      if (!(f.type == now->type) || f.bit_width != now->bit_width) {
+        std::string what = !(f.type == now->type) ? "type from " + q(f.type.spelled) + " to " + q(now->type.spelled)
+                                                  : "bit-field width from " + std::to_string(f.bit_width) + " to " +
+                                                        std::to_string(now->bit_width);
+        r.changed("field-type-changed", f.location, now->location, path,
+                  "field " + q(path) + " changed " + what + ": code that reads or writes it sees another value");
+      }
+      if (f.offset_bits >= 0 && now->offset_bits >= 0 && f.offset_bits != now->offset_bits)
+        r.changed("field-offset-changed", f.location, now->location, path,
+                  "field " + q(path) + " moved from " + bits(f.offset_bits) + " to " + bits(now->offset_bits) +
+                      ": binaries built against the old layout read the wrong bytes");
+      if (access_rank(now->access) > access_rank(f.access))
+        r.changed("member-access-narrowed", f.location, now->location, path,
+                  "field " + q(path) + " went from " + f.access + " to " + now->access +
+                      ": code outside the class that uses it no longer compiles");
+    }
+    for (const Field& f : n.fields) {
+      if (find_field(o, f.name)) {
+        new_order.push_back(f.name);
+        continue;
+      }
+      bool last = &f == &n.fields.back();
+      Finding& added = r.changed("field-added", o.location, f.location, n.name + "::" + f.name,
+                                 "field " + q(n.name + "::" + f.name) + " was added" +
+                                     (last ? " at the end" : "") + ": " +
+                                     (last ? "the object grows, so code that allocates or copies it breaks"
+                                           : "the fields after it move"));
+      added.old_location = o.location;
+    }
+    if (old_order != new_order)
+      r.changed("field-reordered", o.location, n.location, n.name,
+                "the fields of " + q(n.name) + " were reordered: binaries built against the old layout read the "
+                                               "wrong fields, and aggregate initialisers assign the wrong ones");
+  });
+}
+
+void size_and_alignment(const CheckContext& ctx, Reporter& r) {
+  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+    if (o.size_bytes >= 0 && n.size_bytes >= 0 && o.size_bytes != n.size_bytes)
+      r.changed("record-size-changed", o.location, n.location, n.name,
+                "size of " + q(n.name) + " changed from " + std::to_string(o.size_bytes) + " to " +
+                    std::to_string(n.size_bytes) + " bytes: code that allocates, copies or embeds it breaks");
+    if (o.align_bytes >= 0 && n.align_bytes >= 0 && o.align_bytes != n.align_bytes)
+      r.changed("record-alignment-changed", o.location, n.location, n.name,
+                "alignment of " + q(n.name) + " changed from " + std::to_string(o.align_bytes) + " to " +
+                    std::to_string(n.align_bytes) + " bytes: arrays and records that embed it change layout");
+  });
+}
+
+// Nested records, enums and aliases that became less accessible.
+void nested_access(const CheckContext& ctx, Reporter& r) {
+  auto check = [&](const auto& old_map, const auto& new_map, const char* what) {
+    for (const auto& [name, o] : old_map) {
+      auto it = new_map.find(name);
+      if (it == new_map.end() || access_rank(it->second.access) <= access_rank(o.access)) continue;
+      r.changed("member-access-narrowed", o.location, it->second.location, name,
+                std::string(what) + " " + q(name) + " went from " + o.access + " to " + it->second.access +
+                    ": code outside the class that names it no longer compiles");
+    }
+  };
+  check(ctx.old_api.records, ctx.new_api.records, "nested type");
+  check(ctx.old_api.enums, ctx.new_api.enums, "nested enum");
+  check(ctx.old_api.typedefs, ctx.new_api.typedefs, "nested type alias");
+  check(ctx.old_api.variables, ctx.new_api.variables, "static member");
+}
+
+}  // namespace
+
+std::vector<CppCheck> layout_checks() {
+  return {
+      {"layout",
+       {"field-added", "field-removed", "field-reordered", "field-type-changed", "field-offset-changed",
+        "member-access-narrowed"},
+       fields},
+      {"layout", {"record-size-changed", "record-alignment-changed"}, size_and_alignment},
+      {"layout", {"member-access-narrowed"}, nested_access},
+  };
+}
+
+}  // namespace driftcheck::cpp

@@ -1,0 +1,622 @@
+// libclang (C API) -> Api. One translation unit per side: an in-memory file that includes every
+// input header, parsed without function bodies; then one walk over the declarations that sit in
+// the input headers.
+#include "cpp/extract.h"
+
+#include <clang-c/Index.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <unordered_map>
+
+#include "core/input_error.h"
+#include "cpp/api_json.h"
+
+namespace fs = std::filesystem;
+
+namespace driftcheck::cpp {
+
+namespace {
+
+// Owns a CXString for the length of one expression.
+std::string take(CXString s) {
+  const char* c = clang_getCString(s);
+  std::string out = c ? c : "";
+  clang_disposeString(s);
+  return out;
+}
+
+std::vector<CXCursor> children(CXCursor c) {
+  std::vector<CXCursor> out;
+  clang_visitChildren(
+      c,
+      [](CXCursor child, CXCursor, CXClientData data) {
+        static_cast<std::vector<CXCursor>*>(data)->push_back(child);
+        return CXChildVisit_Continue;
+      },
+      &out);
+  return out;
+}
+
+// "(anonymous struct at /abs/path.h:3:5)" names a place, which differs between the two sides.
+std::string without_anonymous_places(std::string s) {
+  if (s.find("(anonymous") == std::string::npos && s.find("(unnamed") == std::string::npos) return s;
+  static const std::regex place(R"(\((anonymous|unnamed) ([a-z ]*)at [^)]*\))");
+  return std::regex_replace(s, place, "(anonymous $2)");
+}
+
+Type type_of(CXType t) {
+  return {without_anonymous_places(take(clang_getTypeSpelling(t))),
+          without_anonymous_places(take(clang_getTypeSpelling(clang_getCanonicalType(t))))};
+}
+
+std::string access_of(CXCursor c) {
+  switch (clang_getCXXAccessSpecifier(c)) {
+    case CX_CXXPublic: return "public";
+    case CX_CXXProtected: return "protected";
+    case CX_CXXPrivate: return "private";
+    default: return "";
+  }
+}
+
+bool has_child_kind(CXCursor c, CXCursorKind kind) {
+  for (CXCursor child : children(c))
+    if (clang_getCursorKind(child) == kind) return true;
+  return false;
+}
+
+// Template parameters by kind, not name: renaming T to U changes nothing for users.
+std::vector<std::string> template_params_of(CXCursor c) {
+  std::vector<std::string> out;
+  for (CXCursor child : children(c)) {
+    switch (clang_getCursorKind(child)) {
+      case CXCursor_TemplateTypeParameter: out.push_back("typename"); break;
+      case CXCursor_NonTypeTemplateParameter:
+        out.push_back(type_of(clang_getCursorType(child)).canonical);
+        break;
+      case CXCursor_TemplateTemplateParameter: out.push_back("template"); break;
+      default: break;
+    }
+  }
+  return out;
+}
+
+bool is_record_kind(CXCursorKind k) {
+  return k == CXCursor_StructDecl || k == CXCursor_ClassDecl || k == CXCursor_UnionDecl ||
+         k == CXCursor_ClassTemplate;
+}
+
+bool is_function_kind(CXCursorKind k) {
+  return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod || k == CXCursor_Constructor ||
+         k == CXCursor_Destructor || k == CXCursor_ConversionFunction || k == CXCursor_FunctionTemplate;
+}
+
+class Extractor {
+ public:
+  Extractor(CXTranslationUnit tu, std::unordered_map<std::string, std::string> display)
+      : tu_(tu), display_(std::move(display)) {}
+
+  Api run() {
+    visit_scope(clang_getTranslationUnitCursor(tu_), "", "");
+    return std::move(api_);
+  }
+
+ private:
+  CXTranslationUnit tu_;
+  std::unordered_map<std::string, std::string> display_;  // canonical path -> name in findings
+  std::unordered_map<CXFile, const std::string*> file_cache_;
+  Api api_;
+
+  // Where a cursor is, in an input header; nothing when it comes from elsewhere.
+  std::optional<Location> location_of(CXCursor c) {
+    CXFile file = nullptr;
+    unsigned line = 0, column = 0;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &column, nullptr);
+    if (!file) return std::nullopt;
+    auto cached = file_cache_.find(file);
+    if (cached == file_cache_.end()) {
+      std::error_code ec;
+      fs::path canonical = fs::weakly_canonical(take(clang_getFileName(file)), ec);
+      auto it = display_.find(canonical.string());
+      cached = file_cache_.emplace(file, it == display_.end() ? nullptr : &it->second).first;
+    }
+    if (!cached->second) return std::nullopt;
+    Location loc;
+    loc.file = *cached->second;
+    loc.line = static_cast<int>(line);
+    loc.column = static_cast<int>(column);
+    return loc;
+  }
+
+  std::vector<std::string> tokens_of(CXCursor c) {
+    CXToken* tokens = nullptr;
+    unsigned n = 0;
+    clang_tokenize(tu_, clang_getCursorExtent(c), &tokens, &n);
+    std::vector<std::string> out;
+    for (unsigned i = 0; i < n; ++i) out.push_back(take(clang_getTokenSpelling(tu_, tokens[i])));
+    clang_disposeTokens(tu_, tokens, n);
+    return out;
+  }
+
+  // Declarations of a namespace, of an extern "C" block, or of the translation unit.
+  void visit_scope(CXCursor scope, const std::string& prefix, const std::string& access) {
+    for (CXCursor c : children(scope)) {
+      CXCursorKind kind = clang_getCursorKind(c);
+      if (kind == CXCursor_Namespace) {
+        std::string name = take(clang_getCursorSpelling(c));
+        if (name.empty()) continue;  // anonymous namespace: internal to each includer
+        std::string qualified = prefix + name;
+        if (auto loc = location_of(c)) api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc});
+        visit_scope(c, qualified + "::", "");
+      } else if (kind == CXCursor_LinkageSpec) {
+        visit_scope(c, prefix, access);
+      } else if (kind == CXCursor_MacroDefinition) {
+        visit_macro(c);
+      } else {
+        visit_decl(c, prefix, "", access);
+      }
+    }
+  }
+
+  // A declaration at namespace or class scope. `record` is the enclosing record, if any.
+  void visit_decl(CXCursor c, const std::string& prefix, const std::string& record, const std::string& access) {
+    CXCursorKind kind = clang_getCursorKind(c);
+    if (!is_record_kind(kind) && !is_function_kind(kind) && kind != CXCursor_EnumDecl &&
+        kind != CXCursor_TypedefDecl && kind != CXCursor_TypeAliasDecl && kind != CXCursor_TypeAliasTemplateDecl &&
+        kind != CXCursor_VarDecl)
+      return;
+    std::optional<Location> loc = location_of(c);
+    if (!loc) return;
+    if (is_record_kind(kind)) visit_record(c, prefix, access, *loc);
+    else if (is_function_kind(kind)) visit_function(c, prefix, record, *loc);
+    else if (kind == CXCursor_EnumDecl) visit_enum(c, prefix, access, *loc);
+    else if (kind == CXCursor_VarDecl) visit_variable(c, prefix, *loc);
+    else visit_typedef(c, prefix, access, *loc);
+  }
+
+  void visit_record(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
+    std::string spelling = take(clang_getCursorSpelling(c));
+    CXType type = clang_getCursorType(c);
+    if (clang_Cursor_isAnonymousRecordDecl(c)) return;  // its fields are the parent's (see add_fields)
+    std::string name;
+    if (!clang_Cursor_isNull(clang_getSpecializedCursorTemplate(c)) && clang_getCursorKind(c) != CXCursor_ClassTemplate)
+      name = take(clang_getTypeSpelling(clang_getCanonicalType(type)));  // an explicit specialization: ns::X<int>
+    else if (spelling.empty() || spelling.find("(anonymous") != std::string::npos ||
+             spelling.find("(unnamed") != std::string::npos)
+      return;  // `typedef struct {...} T;` is read through the typedef's name below
+    else
+      name = prefix + spelling;
+    bool definition = clang_isCursorDefinition(c);
+    auto existing = api_.records.find(name);
+    if (!definition) {
+      // A forward declaration: an opaque type, unless its definition is seen too.
+      if (existing == api_.records.end()) {
+        Record& r = api_.records[name];
+        r.name = name;
+        r.kind = record_kind(c);
+        r.access = access;
+        r.location = loc;
+      }
+      return;
+    }
+    if (existing != api_.records.end() && existing->second.is_complete) return;
+    Record r;
+    r.name = name;
+    r.kind = record_kind(c);
+    r.access = access;
+    r.location = loc;
+    r.is_complete = true;
+    r.is_final = has_child_kind(c, CXCursor_CXXFinalAttr);
+    r.template_params = template_params_of(c);
+    long long size = clang_Type_getSizeOf(type), align = clang_Type_getAlignOf(type);
+    if (size >= 0 && r.template_params.empty()) r.size_bytes = size;
+    if (align >= 0 && r.template_params.empty()) r.align_bytes = align;
+    add_fields(c, type, r);
+    for (CXCursor child : children(c)) {
+      CXCursorKind k = clang_getCursorKind(child);
+      if (k == CXCursor_CXXBaseSpecifier) {
+        CXType base_type = clang_getCursorType(child);
+        r.bases.push_back({type_of(base_type).canonical, access_of(child), clang_isVirtualBase(child) != 0});
+        if (clang_isVirtualBase(child)) r.is_polymorphic = true;
+      } else if (k != CXCursor_FieldDecl) {
+        visit_decl(child, name + "::", name, access_of(child));
+      }
+    }
+    r.vtable = vtable_of(c);
+    if (!r.vtable.empty()) r.is_polymorphic = true;
+    api_.records[name] = std::move(r);
+  }
+
+  static std::string record_kind(CXCursor c) {
+    CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_ClassTemplate) k = clang_getTemplateCursorKind(c);
+    return k == CXCursor_UnionDecl ? "union" : k == CXCursor_StructDecl ? "struct" : "class";
+  }
+
+  // Fields in declaration order; members of anonymous structs and unions count as the parent's,
+  // with their offsets in the parent.
+  void add_fields(CXCursor c, CXType outer, Record& r) {
+    for (CXCursor child : children(c)) {
+      CXCursorKind k = clang_getCursorKind(child);
+      if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) && clang_Cursor_isAnonymousRecordDecl(child)) {
+        add_fields(child, outer, r);
+        continue;
+      }
+      if (k != CXCursor_FieldDecl) continue;
+      std::string name = take(clang_getCursorSpelling(child));
+      if (name.empty()) continue;  // an unnamed bit-field: padding, seen through the others' offsets
+      Field f;
+      f.name = name;
+      f.type = type_of(clang_getCursorType(child));
+      long long offset = clang_Type_getOffsetOf(outer, name.c_str());
+      if (offset >= 0 && r.template_params.empty()) f.offset_bits = offset;
+      if (clang_Cursor_isBitField(child)) f.bit_width = clang_getFieldDeclBitWidth(child);
+      f.access = access_of(child);
+      f.location = location_of(child).value_or(r.location);
+      r.fields.push_back(std::move(f));
+    }
+  }
+
+  // The virtual table in Itanium order: the primary base's slots, then each virtual method
+  // this class declares that overrides none of them. Slots are unqualified signatures.
+  std::vector<std::string> vtable_of(CXCursor c, int depth = 0) {
+    std::vector<std::string> slots;
+    if (depth > 32) return slots;
+    for (CXCursor child : children(c)) {
+      if (clang_getCursorKind(child) != CXCursor_CXXBaseSpecifier || clang_isVirtualBase(child)) continue;
+      CXCursor base = clang_getTypeDeclaration(clang_getCursorType(child));
+      CXCursor def = clang_getCursorDefinition(base);
+      if (clang_Cursor_isNull(def)) continue;
+      slots = vtable_of(def, depth + 1);
+      if (!slots.empty()) break;  // the first polymorphic non-virtual base is the primary one
+    }
+    for (CXCursor child : children(c)) {
+      CXCursorKind k = clang_getCursorKind(child);
+      if ((k != CXCursor_CXXMethod && k != CXCursor_Destructor) || !clang_CXXMethod_isVirtual(child)) continue;
+      std::string slot = method_slot(child);
+      if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
+    }
+    return slots;
+  }
+
+  std::string method_slot(CXCursor c) {
+    Function f = read_function(c, "", "");
+    std::string key = f.key();
+    if (clang_getCursorKind(c) == CXCursor_Destructor) return "~()";  // every destructor overrides the base's
+    return key;
+  }
+
+  Function read_function(CXCursor c, const std::string& prefix, const std::string& record) {
+    Function f;
+    f.name = prefix + take(clang_getCursorSpelling(c));
+    f.parent = record;
+    CXType type = clang_getCursorType(c);
+    f.return_type = type_of(clang_getResultType(type));
+    for (CXCursor child : children(c)) {
+      CXCursorKind k = clang_getCursorKind(child);
+      if (k == CXCursor_ParmDecl) {
+        Param p;
+        p.name = take(clang_getCursorSpelling(child));
+        p.type = type_of(clang_getCursorType(child));
+        for (CXCursor part : children(child))
+          if (clang_isExpression(clang_getCursorKind(part))) p.has_default = true;
+        f.params.push_back(std::move(p));
+      } else if (k == CXCursor_CXXOverrideAttr) {
+        f.is_override = true;
+      } else if (k == CXCursor_CXXFinalAttr) {
+        f.is_final = true;
+      }
+    }
+    if (clang_getCursorKind(c) == CXCursor_FunctionTemplate) f.template_params = template_params_of(c);
+    f.is_variadic = clang_isFunctionTypeVariadic(type) != 0;
+    bool method = clang_getCursorKind(clang_getCursorSemanticParent(c)) != CXCursor_Namespace &&
+                  clang_getCursorKind(clang_getCursorSemanticParent(c)) != CXCursor_TranslationUnit &&
+                  clang_getCursorKind(clang_getCursorSemanticParent(c)) != CXCursor_LinkageSpec;
+    if (method) {
+      f.is_const = clang_CXXMethod_isConst(c) != 0;
+      f.is_static = clang_CXXMethod_isStatic(c) != 0;
+      f.is_virtual = clang_CXXMethod_isVirtual(c) != 0;
+      f.is_pure = clang_CXXMethod_isPureVirtual(c) != 0;
+      f.access = access_of(c);
+      if (f.access.empty()) f.access = "public";
+    }
+    f.is_volatile = clang_isVolatileQualifiedType(type) != 0;
+    CXRefQualifierKind ref = clang_Type_getCXXRefQualifier(type);
+    f.ref_qualifier = ref == CXRefQualifier_LValue ? "&" : ref == CXRefQualifier_RValue ? "&&" : "";
+    int spec = clang_getCursorExceptionSpecificationType(c);
+    f.is_noexcept = spec == CXCursor_ExceptionSpecificationKind_BasicNoexcept ||
+                    spec == CXCursor_ExceptionSpecificationKind_ComputedNoexcept ||
+                    spec == CXCursor_ExceptionSpecificationKind_DynamicNone;
+    f.is_deleted = clang_getCursorAvailability(c) == CXAvailability_NotAvailable;
+    return f;
+  }
+
+  void visit_function(CXCursor c, const std::string& prefix, const std::string& record, const Location& loc) {
+    Function f = read_function(c, prefix, record);
+    f.location = loc;
+    std::string key = f.key();
+    api_.functions.try_emplace(key, std::move(f));  // the first declaration is the one users see
+  }
+
+  void visit_enum(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
+    std::string spelling = take(clang_getCursorSpelling(c));
+    bool anonymous = spelling.empty() || spelling.find("(anonymous") != std::string::npos ||
+                     spelling.find("(unnamed") != std::string::npos;
+    // The constants of anonymous enums live in the enclosing scope: one pseudo-enum per scope.
+    std::string name = anonymous ? prefix + "(anonymous enum)" : prefix + spelling;
+    Enum& e = api_.enums[name];
+    bool fresh = e.name.empty();
+    e.name = name;
+    if (fresh) {
+      e.underlying = type_of(clang_getEnumDeclIntegerType(c));
+      e.is_scoped = clang_EnumDecl_isScoped(c) != 0;
+      e.access = access;
+      e.location = loc;
+    }
+    bool is_unsigned = e.underlying.canonical.find("unsigned") != std::string::npos ||
+                       e.underlying.canonical == "bool" || e.underlying.canonical == "char16_t" ||
+                       e.underlying.canonical == "char32_t";
+    for (CXCursor child : children(c)) {
+      if (clang_getCursorKind(child) != CXCursor_EnumConstantDecl) continue;
+      Enumerator en;
+      en.name = take(clang_getCursorSpelling(child));
+      en.value = is_unsigned ? static_cast<int64_t>(clang_getEnumConstantDeclUnsignedValue(child))
+                             : clang_getEnumConstantDeclValue(child);
+      en.location = location_of(child).value_or(loc);
+      e.enumerators.push_back(std::move(en));
+    }
+  }
+
+  void visit_typedef(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
+    Typedef t;
+    t.name = prefix + take(clang_getCursorSpelling(c));
+    t.access = access;
+    t.location = loc;
+    CXCursor decl = c;
+    if (clang_getCursorKind(c) == CXCursor_TypeAliasTemplateDecl) {
+      t.template_params = template_params_of(c);
+      for (CXCursor child : children(c))
+        if (clang_getCursorKind(child) == CXCursor_TypeAliasDecl) decl = child;
+    }
+    t.target = type_of(clang_getTypedefDeclUnderlyingType(decl));
+    // `typedef struct {...} T;`: the struct has no name of its own, so the typedef's names it.
+    CXCursor target = clang_getTypeDeclaration(clang_getTypedefDeclUnderlyingType(decl));
+    if (is_record_kind(clang_getCursorKind(target)) && clang_Cursor_isAnonymous(target) &&
+        location_of(target)) {
+      visit_anonymous_record_as(target, t.name, access);
+      t.target.spelled = t.target.canonical = t.name;
+    }
+    api_.typedefs[t.name] = std::move(t);
+  }
+
+  void visit_anonymous_record_as(CXCursor c, const std::string& name, const std::string& access) {
+    if (!clang_isCursorDefinition(c) || api_.records.count(name)) return;
+    Record r;
+    r.name = name;
+    r.kind = record_kind(c);
+    r.access = access;
+    r.location = *location_of(c);
+    r.is_complete = true;
+    CXType type = clang_getCursorType(c);
+    long long size = clang_Type_getSizeOf(type), align = clang_Type_getAlignOf(type);
+    if (size >= 0) r.size_bytes = size;
+    if (align >= 0) r.align_bytes = align;
+    add_fields(c, type, r);
+    api_.records[name] = std::move(r);
+  }
+
+  void visit_variable(CXCursor c, const std::string& prefix, const Location& loc) {
+    Variable v;
+    v.name = prefix + take(clang_getCursorSpelling(c));
+    CXType type = clang_getCursorType(c);
+    v.type = type_of(type);
+    v.access = access_of(c);
+    for (const std::string& token : tokens_of(c)) {
+      if (token == "constexpr") v.is_constexpr = true;
+      if (token == "=" || token == "{") break;
+    }
+    if (v.is_constexpr || clang_isConstQualifiedType(type)) v.value = constant_value(c);
+    v.location = loc;
+    api_.variables[v.name] = std::move(v);
+  }
+
+  static std::optional<std::string> constant_value(CXCursor c) {
+    CXEvalResult result = clang_Cursor_Evaluate(c);
+    if (!result) return std::nullopt;
+    std::optional<std::string> out;
+    switch (clang_EvalResult_getKind(result)) {
+      case CXEval_Int:
+        out = clang_EvalResult_isUnsignedInt(result) ? std::to_string(clang_EvalResult_getAsUnsigned(result))
+                                                       : std::to_string(clang_EvalResult_getAsLongLong(result));
+        break;
+      case CXEval_Float: {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.17g", clang_EvalResult_getAsDouble(result));
+        out = buf;
+        break;
+      }
+      case CXEval_StrLiteral: out = "\"" + std::string(clang_EvalResult_getAsStr(result)) + "\""; break;
+      default: break;
+    }
+    clang_EvalResult_dispose(result);
+    return out;
+  }
+
+  // Object-like macros that expand to a constant: literals, operators and keywords only.
+  void visit_macro(CXCursor c) {
+    if (clang_Cursor_isMacroBuiltin(c) || clang_Cursor_isMacroFunctionLike(c)) return;
+    std::optional<Location> loc = location_of(c);
+    if (!loc) return;
+    CXToken* tokens = nullptr;
+    unsigned n = 0;
+    clang_tokenize(tu_, clang_getCursorExtent(c), &tokens, &n);
+    std::string value;
+    bool constant = n > 1;
+    unsigned previous_end = 0;
+    for (unsigned i = 1; i < n && constant; ++i) {
+      CXTokenKind kind = clang_getTokenKind(tokens[i]);
+      if (kind == CXToken_Identifier || kind == CXToken_Comment) constant = false;
+      CXSourceRange extent = clang_getTokenExtent(tu_, tokens[i]);
+      unsigned start = 0, end = 0;
+      clang_getFileLocation(clang_getRangeStart(extent), nullptr, nullptr, nullptr, &start);
+      clang_getFileLocation(clang_getRangeEnd(extent), nullptr, nullptr, nullptr, &end);
+      if (i > 1 && start != previous_end) value += ' ';
+      value += take(clang_getTokenSpelling(tu_, tokens[i]));
+      previous_end = end;
+    }
+    std::string name = n > 0 ? take(clang_getTokenSpelling(tu_, tokens[0])) : "";
+    clang_disposeTokens(tu_, tokens, n);
+    if (!constant || name.empty()) return;
+    api_.macros[name] = Macro{name, value, *loc};
+  }
+};
+
+// Owns a libclang index and translation unit.
+struct Parsed {
+  CXIndex index = nullptr;
+  CXTranslationUnit tu = nullptr;
+  ~Parsed() {
+    if (tu) clang_disposeTranslationUnit(tu);
+    if (index) clang_disposeIndex(index);
+  }
+};
+
+using DisplayNames = std::unordered_map<std::string, std::string>;  // canonical path -> name in messages
+
+std::string place_of(CXSourceLocation location, const DisplayNames& display) {
+  CXFile file = nullptr;
+  unsigned line = 0, column = 0;
+  clang_getExpansionLocation(location, &file, &line, &column, nullptr);
+  if (!file) return "";
+  std::string name = take(clang_getFileName(file));
+  std::error_code ec;
+  if (auto it = display.find(fs::weakly_canonical(name, ec).string()); it != display.end()) name = it->second;
+  return name + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+// The first error as "file:line:col: message". An error at the end of the in-memory file that
+// includes the headers (an unclosed brace) is placed where its note points, in a header.
+std::string first_errors(CXTranslationUnit tu, const DisplayNames& display, const std::string& umbrella,
+                         const std::string& last_header, size_t* count) {
+  std::string first;
+  *count = 0;
+  unsigned n = clang_getNumDiagnostics(tu);
+  for (unsigned i = 0; i < n; ++i) {
+    CXDiagnostic d = clang_getDiagnostic(tu, i);
+    if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && ++*count == 1) {
+      std::string where = place_of(clang_getDiagnosticLocation(d), display);
+      std::string message = take(clang_getDiagnosticSpelling(d));
+      if (where.empty() || where.rfind(umbrella, 0) == 0) {
+        where = last_header;
+        CXDiagnosticSet notes = clang_getChildDiagnostics(d);
+        if (clang_getNumDiagnosticsInSet(notes) > 0) {
+          CXDiagnostic note = clang_getDiagnosticInSet(notes, 0);
+          where = place_of(clang_getDiagnosticLocation(note), display);
+          message += " (" + take(clang_getDiagnosticSpelling(note)) + ")";
+          clang_disposeDiagnostic(note);
+        }
+        message += " at the end of the header";
+      }
+      first = (where.empty() ? "" : where + ": ") + message;
+    }
+    clang_disposeDiagnostic(d);
+  }
+  return first;
+}
+
+}  // namespace
+
+bool is_header_path(const fs::path& p) {
+  static const std::set<std::string> extensions{".h", ".hh", ".hpp", ".hxx", ".h++", ".H"};
+  return extensions.count(p.extension().string()) > 0;
+}
+
+std::vector<fs::path> headers_of(const std::string& input) {
+  std::error_code ec;
+  if (!fs::is_directory(input, ec)) return {fs::path(input)};
+  std::vector<fs::path> out;
+  for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec) && is_header_path(it->path())) out.push_back(it->path().lexically_normal());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool is_cpp_input(const std::string& input) {
+  std::error_code ec;
+  fs::path p(input);
+  if (fs::is_regular_file(p, ec)) return is_header_path(p) || looks_like_api_json(input);
+  if (!fs::is_directory(p, ec)) return false;
+  bool headers = false;
+  for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    if (it->path().extension() == ".proto") return false;
+    if (is_header_path(it->path())) headers = true;
+  }
+  return headers;
+}
+
+Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_root, const ParseOptions& options) {
+  if (headers.empty()) throw InputError(include_root.string() + ": no C++ headers (.h .hh .hpp .hxx .h++) found");
+  std::unordered_map<std::string, std::string> display;
+  std::string umbrella;
+  Api api;
+  for (const fs::path& h : headers) {
+    std::error_code ec;
+    if (!fs::is_regular_file(h, ec)) throw InputError(h.string() + ": no such file");
+    fs::path canonical = fs::weakly_canonical(h, ec);
+    display[canonical.string()] = h.lexically_normal().string();
+    api.headers.push_back(h.lexically_normal().string());
+    umbrella += "#include \"" + canonical.string() + "\"\n";
+  }
+  // The in-memory file sits beside the headers, so their quoted includes resolve as usual.
+  fs::path base = include_root.empty() ? fs::weakly_canonical(headers.front()).parent_path()
+                                       : fs::weakly_canonical(include_root);
+  std::string umbrella_name = (base / "driftcheck-headers.cpp").string();
+
+  std::vector<std::string> args;
+  bool has_language = false, has_std = false;
+  for (const std::string& f : options.flags) {
+    if (f == "-x" || f.rfind("-x", 0) == 0) has_language = true;
+    if (f.rfind("-std=", 0) == 0) has_std = true;
+  }
+  if (!has_language) args.insert(args.end(), {"-x", "c++"});
+  if (!has_std) args.push_back("-std=c++17");
+  if (!include_root.empty()) args.push_back("-I" + base.string());
+  args.insert(args.end(), options.flags.begin(), options.flags.end());
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+
+  CXUnsavedFile unsaved{umbrella_name.c_str(), umbrella.c_str(), static_cast<unsigned long>(umbrella.size())};
+  Parsed parsed;
+  parsed.index = clang_createIndex(0, 0);
+  unsigned flags = CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_DetailedPreprocessingRecord |
+                   CXTranslationUnit_KeepGoing;
+  CXErrorCode rc = clang_parseTranslationUnit2(parsed.index, umbrella_name.c_str(), argv.data(),
+                                               static_cast<int>(argv.size()), &unsaved, 1, flags, &parsed.tu);
+  std::string label = include_root.empty() ? headers.front().string() : include_root.string();
+  if (rc != CXError_Success || !parsed.tu) throw InputError(label + ": libclang could not parse the headers");
+  size_t errors = 0;
+  std::string first = first_errors(parsed.tu, display, umbrella_name, headers.back().string(), &errors);
+  if (errors && !options.allow_errors)
+    throw InputError(first + (errors == 2 ? " (and 1 more error)"
+                              : errors > 2 ? " (and " + std::to_string(errors - 1) + " more errors)"
+                                           : "") +
+                     " (--allow-errors to check anyway)");
+  Api extracted = Extractor(parsed.tu, std::move(display)).run();
+  extracted.headers = std::move(api.headers);
+  return extracted;
+}
+
+Api load_api(const std::string& input, const ParseOptions& options) {
+  std::error_code ec;
+  if (!fs::exists(input, ec)) throw InputError(input + ": no such file or folder");
+  if (fs::is_regular_file(input, ec) && !is_header_path(input)) return read_api_json(input);
+  bool folder = fs::is_directory(input, ec);
+  return extract_api(headers_of(input), folder ? fs::path(input) : fs::path(), options);
+}
+
+}  // namespace driftcheck::cpp

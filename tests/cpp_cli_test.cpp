@@ -1,0 +1,132 @@
+// The command on C++ headers: folders, clang flags, compile_commands.json, dump, inline
+// ignores, report formats and bad input.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+using test::run_driftcheck;
+
+TEST_CASE("C++ folders: the folder is the include root, flags after -- reach clang", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("old/include/lib/types.h", "#pragma once\nstruct Config { int level; };\n");
+  dir.write("old/include/lib/api.h", "#pragma once\n#include \"lib/types.h\"\nvoid apply(const Config& c);\n"
+                                     "#ifdef LIB_EXTRA\nvoid extra();\n#endif\n");
+  dir.write("new/include/lib/types.h", "#pragma once\nstruct Config { long level; };\n");
+  dir.write("new/include/lib/api.h", "#pragma once\n#include \"lib/types.h\"\nvoid apply(const Config& c);\n");
+  auto run = run_driftcheck("old/include new/include --color never -- -DLIB_EXTRA -std=c++17", dir.path);
+  CHECK(run.err.empty());
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.out, Catch::Contains("new/include/lib/types.h:2:22: error: field `Config::level` changed type"));
+  CHECK_THAT(run.out, Catch::Contains("new/include/lib/api.h:1:1: error: function `extra()` was removed"));
+  // Without the macro, extra() is not part of the old API.
+  auto plain = run_driftcheck("old/include new/include --color never", dir.path);
+  CHECK_THAT(plain.out, !Catch::Contains("extra()"));
+}
+
+TEST_CASE("C++: JSON report carries the compatibility classes and the old location", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("old.h", "class Api {\n public:\n  virtual void a();\n  virtual void b();\n};\n");
+  dir.write("new.h", "class Api {\n public:\n  virtual void b();\n  virtual void a();\n};\n");
+  auto run = run_driftcheck("old.h new.h --format json", dir.path);
+  CHECK(run.exit_code == 1);
+  auto report = nlohmann::json::parse(run.out);
+  REQUIRE(report["findings"].size() == 2);
+  const auto& f = report["findings"][0];
+  CHECK(f["rule"] == "virtual-method-position-changed");
+  CHECK(f["domain"] == "cpp");
+  CHECK(f["breaks"] == nlohmann::json::array({"abi"}));
+  CHECK(f["file"] == "new.h");
+  CHECK(f["old"]["file"] == "old.h");
+  for (const char* format : {"sarif", "junit", "github", "gitlab", "markdown"}) {
+    INFO(format);
+    auto other = run_driftcheck(std::string("old.h new.h --format ") + format, dir.path);
+    CHECK(other.exit_code == 1);
+    CHECK(other.err.empty());
+  }
+}
+
+TEST_CASE("C++: an inline ignore comment silences one rule on its entity", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("old.h", "struct S { int a; };\nenum E { X = 1 };\n");
+  dir.write("new.h", "// driftcheck:ignore record-size-changed,field-added S grows on purpose: always heap-allocated\n"
+                     "struct S { int a; int b; };\nenum E { X = 2 };\n");
+  auto run = run_driftcheck("old.h new.h --color never", dir.path);
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.out, !Catch::Contains("record-size-changed"));
+  CHECK_THAT(run.out, !Catch::Contains("field-added"));
+  CHECK_THAT(run.out, Catch::Contains("[enumerator-value-changed]"));
+}
+
+TEST_CASE("C++: --rule and --except select rules; unknown ids are refused", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("old.h", "struct S { int a; };\nenum E { X = 1 };\n");
+  dir.write("new.h", "struct S { int a; int b; };\nenum E { X = 2 };\n");
+  auto only = run_driftcheck("old.h new.h --color never --rule enumerator-value-changed", dir.path);
+  CHECK_THAT(only.out, Catch::Contains("1 error,"));
+  auto layout = run_driftcheck("old.h new.h --color never --except layout", dir.path);
+  CHECK_THAT(layout.out, !Catch::Contains("record-size-changed"));
+  CHECK_THAT(layout.out, Catch::Contains("enumerator-value-changed"));
+  auto bad = run_driftcheck("old.h new.h --rule NOPE", dir.path);
+  CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("C++: compile_commands.json supplies the flags", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("inc/cfg.h", "#pragma once\n#define WIDE long\n");
+  dir.write("old.h", "#include \"cfg.h\"\nstruct P { int v; };\n");
+  dir.write("new.h", "#include \"cfg.h\"\nstruct P { WIDE v; };\n");
+  dir.write("build/compile_commands.json",
+            R"([{"directory": ")" + dir.path.string() +
+                R"(", "file": "src/a.cpp", "arguments": ["c++", "-I", "inc", "-DUNUSED=1", "-O2", "-c", "src/a.cpp"]}])");
+  auto missing = run_driftcheck("old.h new.h", dir.path);
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("'cfg.h' file not found"));
+  auto run = run_driftcheck("old.h new.h --color never --compile-commands build/compile_commands.json", dir.path);
+  CHECK(run.err.empty());
+  CHECK_THAT(run.out, Catch::Contains("[field-type-changed]"));
+}
+
+TEST_CASE("C++: dump writes an api.json that stands in for either side", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("old.h", "int f(int);\nconstexpr int k = 1;\n");
+  dir.write("new.h", "int f(int, int);\nconstexpr int k = 2;\n");
+  auto to_stdout = run_driftcheck("dump old.h", dir.path);
+  CHECK(to_stdout.exit_code == 0);
+  auto doc = nlohmann::json::parse(to_stdout.out);
+  CHECK(doc["api_format"] == "driftcheck-cpp-api/1");
+  CHECK(doc["functions"].contains("f(int)"));
+  REQUIRE(run_driftcheck("dump old.h -o old.json", dir.path).exit_code == 0);
+  REQUIRE(run_driftcheck("dump new.h -o new.json", dir.path).exit_code == 0);
+  auto headers = run_driftcheck("old.h new.h --color never --min-level info", dir.path);
+  auto dumps = run_driftcheck("old.json new.json --color never --min-level info", dir.path);
+  auto mixed = run_driftcheck("old.json new.h --color never --min-level info", dir.path);
+  CHECK(headers.exit_code == 1);
+  CHECK(dumps.out == headers.out);
+  CHECK(mixed.out == headers.out);
+}
+
+TEST_CASE("C++: bad input is one line and exit 2", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("ok.h", "struct A { int x; };\n");
+  dir.write("bad.h", "struct A { int x; \n");
+  dir.write("garbage.h", std::string("\x7f\x45\x4c\x46\x02\x01\x01\x00 binary junk {{{{ ((((", 30));
+  dir.write("a.proto", "syntax = \"proto3\";\nmessage M {}\n");
+  auto run = [&](const std::string& args) { return run_driftcheck(args, dir.path); };
+  auto unclosed = run("ok.h bad.h");
+  CHECK(unclosed.exit_code == 2);
+  CHECK_THAT(unclosed.err, Catch::StartsWith("driftcheck: error: "));
+  CHECK_THAT(unclosed.err, Catch::Contains(": bad.h:1:10: expected '}'"));
+  CHECK(std::count(unclosed.err.begin(), unclosed.err.end(), '\n') == 1);
+  CHECK(run("ok.h bad.h --allow-errors").exit_code != 2);
+  CHECK(run("ok.h garbage.h").exit_code == 2);
+  auto missing = run("ok.h nope.h");
+  CHECK(missing.exit_code == 2);
+  auto mixed = run("ok.h a.proto");
+  CHECK(mixed.exit_code == 2);
+  CHECK_THAT(mixed.err, Catch::Contains("ok.h is C++ headers but a.proto is not"));
+  auto dump_bad = run("dump bad.h -o out.json");
+  CHECK(dump_bad.exit_code == 2);
+  auto not_api = run("ok.json ok.h");
+  CHECK(not_api.exit_code == 2);
+}
