@@ -22,18 +22,21 @@ struct CheckOptions {
   bool detect_renames = true;
 };
 
-struct RenameIndex;  // checks/renames.cpp
+struct RenameIndex;    // checks/renames.cpp
+struct WalkRecording;  // checks/schema_walk.cpp
 
 struct CheckContext {
   const Spec& old_spec;
   const Spec& new_spec;
   const OperationMatch& match;
   CheckOptions options;
-  // Where the Reporter writes: the schema walk replays the findings of a shared schema for each
-  // further operation that reaches it instead of walking it again. Null: no replay.
+  // Where the Reporter writes: the schema walk adds each further operation that reaches a shared
+  // schema to the findings made there instead of walking it again. Null: no replay.
   std::vector<Finding>* findings = nullptr;
   // The renames found so far, built on first use by checks/renames.cpp.
   mutable std::shared_ptr<RenameIndex> renames = nullptr;
+  // The request and response schema walks, recorded on first use by checks/schema_walk.cpp.
+  mutable std::shared_ptr<WalkRecording> walks[2] = {nullptr, nullptr};
 };
 
 class Reporter {

@@ -29,50 +29,65 @@ const Json* member(const Json& object, const char* key) {
   return it == object.end() ? nullptr : &*it;
 }
 
-// What walking below a shared ($ref'd) schema pair reported, so that the next operation reaching
-// the pair gets copies instead of a new walk. Real specs (Stripe's) reach the same components
-// along exponentially many paths; walking each path again never ends.
+// Where the walk below a shared ($ref'd) schema pair was recorded, so that the next operation
+// reaching the pair is added to what was found there instead of walking it again. Real specs
+// (Stripe's) reach the same components along exponentially many paths; walking each path again
+// never ends.
 struct Replay {
-  size_t begin = 0, end = 0;  // the findings reported below the pair, in ctx.findings
+  size_t begin = 0, end = 0;  // the events recorded below the pair
   bool done = false;          // false while the pair is being walked
-  std::set<std::string> operations;  // those that have the findings already
+  std::set<std::string> operations;  // those already told
 };
 // Keyed by the pair and by where it was reached (media type and status): the findings' messages
 // name those, so only operations reaching the pair the same way can share them.
 using ReplayKey = std::tuple<const Json*, const Json*, std::string, std::string>;
 using ReplayMemo = std::map<ReplayKey, Replay>;
 
+}  // namespace
+
+// Every node of one direction's walk, in order, recorded once per run and then played to each
+// check: some sixty checks visit the same nodes, and the walk ($refs, matching members, comparing
+// components) costs more than what each check does at a node.
+struct WalkRecording {
+  struct Event {
+    SchemaNode node;            // a visit, unless `replay`
+    bool replay = false;        // `node.operation` also reaches what events [begin, end) found
+    size_t begin = 0, end = 0;
+  };
+  std::vector<Event> events;
+};
+
+namespace {
+
 struct Walker {
   const CheckContext& ctx;
   const SchemaVisitor& visit;
   ReplayMemo& memo;
+  std::vector<WalkRecording::Event>* events;  // recording: shared pairs are walked once
   SchemaNode base;  // operation, media type, status, direction
   std::vector<const Json*> old_stack, new_stack;
   size_t visits = 0;
 
-  // Descends below a shared pair once; later operations reaching it are added to the findings
-  // reported there (Finding::operations), not given copies: Stripe reaches some components from
-  // hundreds of operations. A pair reached again by the same operation (another path to the same
-  // component) adds nothing: the change is reported once, where it was first reached.
+  // Descends below a shared pair once; a later operation reaching it is recorded as a replay:
+  // it is added to the findings made there (Finding::operations), not given copies. A pair
+  // reached again by the same operation (another path to the same component) adds nothing: the
+  // change is reported once, where it was first reached.
   void descend_shared(const SchemaNode& node, size_t depth) {
-    std::vector<Finding>* out = ctx.findings;
     ReplayKey key{node.old_schema.node, node.new_schema.node, base.media_type, base.status};
     auto [it, fresh] = memo.try_emplace(key);
     if (!fresh) {
       Replay& r = it->second;
-      if (r.done && r.operations.insert(base.operation).second)
-        for (size_t i = r.begin; i < r.end; ++i) {
-          Finding& f = (*out)[i];
-          if (f.operations.empty()) f.operations.push_back(f.operation);
-          f.operations.push_back(base.operation);
-        }
+      if (r.done && r.operations.insert(base.operation).second) {
+        WalkRecording::Event e{base, true, r.begin, r.end};
+        events->push_back(std::move(e));
+      }
       return;
     }
-    size_t begin = out->size();
+    size_t begin = events->size();
     descend(node, depth);
     Replay& r = memo[key];
     r.begin = begin;
-    r.end = out->size();
+    r.end = events->size();
     r.done = true;
     r.operations.insert(base.operation);
   }
@@ -111,7 +126,7 @@ struct Walker {
     // Below a pair that is the same on both sides no check can find a change; real specs reach
     // large unchanged component trees from every operation.
     bool unchanged = ctx.match.same_schema && (*ctx.match.same_schema)(*o.node, *o.doc, *n.node, *n.doc);
-    if (!unchanged && ctx.findings && (!o.ref.empty() || !n.ref.empty())) descend_shared(node, depth);
+    if (!unchanged && events && (!o.ref.empty() || !n.ref.empty())) descend_shared(node, depth);
     else if (!unchanged) descend(node, depth);
 
     if (!o.ref.empty()) old_stack.pop_back();
@@ -300,11 +315,16 @@ std::vector<RequestBodyPair> request_body_pairs(const CheckContext& ctx) {
   return out;
 }
 
-void walk_schemas(const CheckContext& ctx, Direction direction, const SchemaVisitor& visit) {
+namespace {
+
+// Walks every body schema pair of `direction`: to `visit` directly when `events` is null, else
+// into the recording.
+void walk_all(const CheckContext& ctx, Direction direction, const SchemaVisitor& visit,
+              std::vector<WalkRecording::Event>* events) {
   ReplayMemo memo;
   auto walk_pair = [&](const SchemaNode& base, const SchemaSide& o, const SchemaSide& n) {
     if (!o || !n) return;
-    Walker w{ctx, visit, memo, base, {}, {}, 0};
+    Walker w{ctx, visit, memo, events, base, {}, {}, 0};
     w.enter(*o.node, *o.doc, *n.node, *n.doc, "", "", {}, {}, 0);
   };
   if (direction == Direction::request) {
@@ -351,6 +371,34 @@ void walk_schemas(const CheckContext& ctx, Direction direction, const SchemaVisi
         walk_pair(base, media_schema(ctx.old_spec, *o, *ro.node, *ro.doc, mt),
                   media_schema(ctx.new_spec, *n, *rn.node, *rn.doc, mt));
       }
+    }
+  }
+}
+
+}  // namespace
+
+void walk_schemas(const CheckContext& ctx, Direction direction, const SchemaVisitor& visit) {
+  if (!ctx.findings) return walk_all(ctx, direction, visit, nullptr);  // no findings to replay into
+  std::shared_ptr<WalkRecording>& recording = ctx.walks[direction == Direction::request ? 0 : 1];
+  if (!recording) {
+    recording = std::make_shared<WalkRecording>();
+    auto record = [&](const SchemaNode& node) { recording->events.push_back({node, false, 0, 0}); };
+    walk_all(ctx, direction, record, &recording->events);
+  }
+  std::vector<Finding>& out = *ctx.findings;
+  std::vector<size_t> made_before;  // per event: how many findings there were when it was played
+  made_before.reserve(recording->events.size());
+  for (const WalkRecording::Event& e : recording->events) {
+    made_before.push_back(out.size());
+    if (!e.replay) {
+      visit(e.node);
+      continue;
+    }
+    size_t end = e.end < made_before.size() ? made_before[e.end] : out.size();
+    for (size_t i = made_before[e.begin]; i < end; ++i) {
+      Finding& f = out[i];
+      if (f.operations.empty()) f.operations.push_back(f.operation);
+      f.operations.push_back(e.node.operation);
     }
   }
 }
