@@ -101,6 +101,8 @@ TEST_CASE("enums, aliases, variables, constants, templates and macros", "[cpp]")
   Api api = extract_one(dir, R"(#define LIMIT (1 << 4)
 #define NAME "lib"
 #define GUARD_H
+#define GONE 1
+#undef GONE
 #define EXPORT __attribute__((visibility("default")))
 enum class E : unsigned char { A = 1, B = 200 };
 enum { LOOSE = -1 };
@@ -115,6 +117,7 @@ template <typename T> T twice(T x);
   CHECK(api.macros.at("LIMIT").value == "(1 << 4)");
   CHECK(api.macros.at("NAME").value == "\"lib\"");
   CHECK_FALSE(api.macros.count("GUARD_H"));
+  CHECK_FALSE(api.macros.count("GONE"));
   CHECK_FALSE(api.macros.count("EXPORT"));
   const Enum& e = api.enums.at("E");
   CHECK(e.is_scoped);

@@ -67,6 +67,7 @@ json function_json(const Function& f) {
   for (const Param& p : f.params) {
     json pj{{"name", p.name}, {"type", type_json(p.type)}};
     put(pj, "default", p.has_default);
+    put(pj, "default_value", p.default_value);
     params.push_back(pj);
   }
   j["params"] = params;
@@ -92,7 +93,8 @@ Function read_function(const json& j) {
   f.name = j.at("name").get<std::string>();
   f.parent = str(j, "parent");
   f.return_type = read_type(j.at("return"));
-  for (const json& pj : j.at("params")) f.params.push_back({str(pj, "name"), read_type(pj.at("type")), flag(pj, "default")});
+  for (const json& pj : j.at("params"))
+    f.params.push_back({str(pj, "name"), read_type(pj.at("type")), flag(pj, "default"), str(pj, "default_value")});
   f.template_params = strs(j, "template_params");
   f.is_const = flag(j, "const");
   f.is_volatile = flag(j, "volatile");
@@ -135,7 +137,9 @@ json record_json(const Record& r) {
       json fj{{"name", f.name}, {"type", type_json(f.type)}, {"at", where(f.location)}};
       if (f.offset_bits >= 0) fj["offset_bits"] = f.offset_bits;
       if (f.bit_width >= 0) fj["bit_width"] = f.bit_width;
+      if (f.type_size_bytes >= 0) fj["type_size"] = f.type_size_bytes;
       put(fj, "access", f.access);
+      put(fj, "mutable", f.is_mutable);
       fields.push_back(fj);
     }
     j["fields"] = fields;
@@ -165,7 +169,9 @@ Record read_record(const std::string& name, const json& j) {
       f.type = read_type(fj.at("type"));
       f.offset_bits = fj.value("offset_bits", int64_t{-1});
       f.bit_width = fj.value("bit_width", -1);
+      f.type_size_bytes = fj.value("type_size", int64_t{-1});
       f.access = str(fj, "access");
+      f.is_mutable = flag(fj, "mutable");
       f.location = parse_where(str(fj, "at"));
       r.fields.push_back(std::move(f));
     }

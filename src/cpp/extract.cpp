@@ -107,6 +107,7 @@ class Extractor {
   CXTranslationUnit tu_;
   std::unordered_map<std::string, std::string> display_;  // canonical path -> name in findings
   std::unordered_map<CXFile, const std::string*> file_cache_;
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> undefs_;  // header -> #undef lines
   Api api_;
 
   // Where a cursor is, in an input header; nothing when it comes from elsewhere.
@@ -150,7 +151,8 @@ class Extractor {
         std::string qualified = prefix + name;
         if (auto loc = location_of(c)) api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc});
         visit_scope(c, qualified + "::", "");
-      } else if (kind == CXCursor_LinkageSpec) {
+      } else if (kind == CXCursor_LinkageSpec || kind == CXCursor_UnexposedDecl) {
+        // extern "C" { ... }: libclang 14 shows it as an unexposed declaration.
         visit_scope(c, prefix, access);
       } else if (kind == CXCursor_MacroDefinition) {
         visit_macro(c);
@@ -183,11 +185,14 @@ class Extractor {
     std::string name;
     if (!clang_Cursor_isNull(clang_getSpecializedCursorTemplate(c)) && clang_getCursorKind(c) != CXCursor_ClassTemplate)
       name = take(clang_getTypeSpelling(clang_getCanonicalType(type)));  // an explicit specialization: ns::X<int>
-    else if (spelling.empty() || spelling.find("(anonymous") != std::string::npos ||
-             spelling.find("(unnamed") != std::string::npos)
-      return;  // `typedef struct {...} T;` is read through the typedef's name below
-    else
+    else if (!spelling.empty() && spelling.find("(anonymous") == std::string::npos &&
+             spelling.find("(unnamed") == std::string::npos)
       name = prefix + spelling;
+    else if (std::string named = take(clang_getTypeSpelling(clang_getCanonicalType(type)));
+             named.find("(anonymous") == std::string::npos && named.find("(unnamed") == std::string::npos)
+      name = named;  // `typedef struct {...} T;`: the typedef names the struct
+    else
+      return;
     bool definition = clang_isCursorDefinition(c);
     auto existing = api_.records.find(name);
     if (!definition) {
@@ -250,9 +255,12 @@ class Extractor {
       Field f;
       f.name = name;
       f.type = type_of(clang_getCursorType(child));
+      long long type_size = clang_Type_getSizeOf(clang_getCursorType(child));
+      if (type_size >= 0) f.type_size_bytes = type_size;
       long long offset = clang_Type_getOffsetOf(outer, name.c_str());
       if (offset >= 0 && r.template_params.empty()) f.offset_bits = offset;
       if (clang_Cursor_isBitField(child)) f.bit_width = clang_getFieldDeclBitWidth(child);
+      f.is_mutable = clang_CXXField_isMutable(child) != 0;
       f.access = access_of(child);
       f.location = location_of(child).value_or(r.location);
       r.fields.push_back(std::move(f));
@@ -268,8 +276,14 @@ class Extractor {
       if (clang_getCursorKind(child) != CXCursor_CXXBaseSpecifier || clang_isVirtualBase(child)) continue;
       CXCursor base = clang_getTypeDeclaration(clang_getCursorType(child));
       CXCursor def = clang_getCursorDefinition(base);
-      if (clang_Cursor_isNull(def)) continue;
-      slots = vtable_of(def, depth + 1);
+      if (!clang_Cursor_isNull(def)) slots = vtable_of(def, depth + 1);
+      // libclang shows no members of an implicit instance (Base<int>): read its template instead.
+      if (slots.empty())
+        for (CXCursor part : children(child))
+          if (clang_getCursorKind(part) == CXCursor_TemplateRef) {
+            CXCursor from_template = clang_getCursorDefinition(clang_getCursorReferenced(part));
+            if (!clang_Cursor_isNull(from_template)) slots = vtable_of(from_template, depth + 1);
+          }
       if (!slots.empty()) break;  // the first polymorphic non-virtual base is the primary one
     }
     for (CXCursor child : children(c)) {
@@ -288,6 +302,17 @@ class Extractor {
     return key;
   }
 
+  // The tokens after `=` in a parameter declaration.
+  std::string default_of(CXCursor param) {
+    std::string out;
+    bool after = false;
+    for (const std::string& token : tokens_of(param)) {
+      if (after) out += (out.empty() ? "" : " ") + token;
+      else if (token == "=") after = true;
+    }
+    return out;
+  }
+
   Function read_function(CXCursor c, const std::string& prefix, const std::string& record) {
     Function f;
     f.name = prefix + take(clang_getCursorSpelling(c));
@@ -302,6 +327,7 @@ class Extractor {
         p.type = type_of(clang_getCursorType(child));
         for (CXCursor part : children(child))
           if (clang_isExpression(clang_getCursorKind(part))) p.has_default = true;
+        if (p.has_default) p.default_value = default_of(child);
         f.params.push_back(std::move(p));
       } else if (k == CXCursor_CXXOverrideAttr) {
         f.is_override = true;
@@ -311,10 +337,7 @@ class Extractor {
     }
     if (clang_getCursorKind(c) == CXCursor_FunctionTemplate) f.template_params = template_params_of(c);
     f.is_variadic = clang_isFunctionTypeVariadic(type) != 0;
-    bool method = clang_getCursorKind(clang_getCursorSemanticParent(c)) != CXCursor_Namespace &&
-                  clang_getCursorKind(clang_getCursorSemanticParent(c)) != CXCursor_TranslationUnit &&
-                  clang_getCursorKind(clang_getCursorSemanticParent(c)) != CXCursor_LinkageSpec;
-    if (method) {
+    if (is_record_kind(clang_getCursorKind(clang_getCursorSemanticParent(c)))) {
       f.is_const = clang_CXXMethod_isConst(c) != 0;
       f.is_static = clang_CXXMethod_isStatic(c) != 0;
       f.is_virtual = clang_CXXMethod_isVirtual(c) != 0;
@@ -322,7 +345,10 @@ class Extractor {
       f.access = access_of(c);
       if (f.access.empty()) f.access = "public";
     }
-    f.is_volatile = clang_isVolatileQualifiedType(type) != 0;
+    // A method's cv-qualifiers follow its parameter list in the type's spelling: int (int) const volatile.
+    std::string spelled = take(clang_getTypeSpelling(type));
+    f.is_volatile = spelled.find("volatile", spelled.rfind(')') == std::string::npos ? 0 : spelled.rfind(')')) !=
+                    std::string::npos;
     CXRefQualifierKind ref = clang_Type_getCXXRefQualifier(type);
     f.ref_qualifier = ref == CXRefQualifier_LValue ? "&" : ref == CXRefQualifier_RValue ? "&&" : "";
     int spec = clang_getCursorExceptionSpecificationType(c);
@@ -381,30 +407,7 @@ class Extractor {
         if (clang_getCursorKind(child) == CXCursor_TypeAliasDecl) decl = child;
     }
     t.target = type_of(clang_getTypedefDeclUnderlyingType(decl));
-    // `typedef struct {...} T;`: the struct has no name of its own, so the typedef's names it.
-    CXCursor target = clang_getTypeDeclaration(clang_getTypedefDeclUnderlyingType(decl));
-    if (is_record_kind(clang_getCursorKind(target)) && clang_Cursor_isAnonymous(target) &&
-        location_of(target)) {
-      visit_anonymous_record_as(target, t.name, access);
-      t.target.spelled = t.target.canonical = t.name;
-    }
     api_.typedefs[t.name] = std::move(t);
-  }
-
-  void visit_anonymous_record_as(CXCursor c, const std::string& name, const std::string& access) {
-    if (!clang_isCursorDefinition(c) || api_.records.count(name)) return;
-    Record r;
-    r.name = name;
-    r.kind = record_kind(c);
-    r.access = access;
-    r.location = *location_of(c);
-    r.is_complete = true;
-    CXType type = clang_getCursorType(c);
-    long long size = clang_Type_getSizeOf(type), align = clang_Type_getAlignOf(type);
-    if (size >= 0) r.size_bytes = size;
-    if (align >= 0) r.align_bytes = align;
-    add_fields(c, type, r);
-    api_.records[name] = std::move(r);
   }
 
   void visit_variable(CXCursor c, const std::string& prefix, const Location& loc) {
@@ -468,8 +471,26 @@ class Extractor {
     }
     std::string name = n > 0 ? take(clang_getTokenSpelling(tu_, tokens[0])) : "";
     clang_disposeTokens(tu_, tokens, n);
-    if (!constant || name.empty()) return;
+    if (!constant || name.empty() || undefined_later(*loc, name)) return;
     api_.macros[name] = Macro{name, value, *loc};
+  }
+
+  // `#define X 1` ... `#undef X` in the same header: X is not part of the API. The preprocessing
+  // record has no cursor for #undef, so the header's text is read.
+  bool undefined_later(const Location& where, const std::string& name) {
+    auto it = undefs_.find(where.file);
+    if (it == undefs_.end()) {
+      std::unordered_map<std::string, int> last;  // macro -> line of its last #undef
+      std::ifstream in(where.file, std::ios::binary);
+      static const std::regex undef(R"(^\s*#\s*undef\s+(\w+))");
+      std::smatch m;
+      int n = 0;
+      for (std::string line; std::getline(in, line);)
+        if (++n, line.find("undef") != std::string::npos && std::regex_search(line, m, undef)) last[m[1]] = n;
+      it = undefs_.emplace(where.file, std::move(last)).first;
+    }
+    auto at = it->second.find(name);
+    return at != it->second.end() && at->second > where.line;
   }
 };
 

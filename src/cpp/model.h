@@ -25,6 +25,7 @@ struct Param {
   std::string name;
   Type type;
   bool has_default = false;
+  std::string default_value;  // as written, tokens joined by spaces
 };
 
 // A free function, a method or a function template.
@@ -52,6 +53,8 @@ struct Field {
   Type type;
   int64_t offset_bits = -1;  // -1: unknown (dependent or incomplete type)
   int bit_width = -1;        // -1: not a bit-field
+  int64_t type_size_bytes = -1;  // sizeof the field's type; -1: unknown
+  bool is_mutable = false;
   std::string access;
   Location location;
 };

@@ -12,7 +12,9 @@ void enumerators(const CheckContext& ctx, Reporter& r) {
     auto it = ctx.new_api.enums.find(name);
     if (it == ctx.new_api.enums.end()) continue;
     const Enum& n = it->second;
-    std::string scope = o.is_scoped ? name + "::" : parent_scope(name).empty() ? "" : parent_scope(name) + "::";
+    // Enum::X names an enumerator of any enum since C++11; anonymous enums only have the scope.
+    bool anonymous = name.find("(anonymous enum)") != std::string::npos;
+    std::string scope = !anonymous ? name + "::" : parent_scope(name).empty() ? "" : parent_scope(name) + "::";
     for (const Enumerator& e : o.enumerators) {
       auto now = std::find_if(n.enumerators.begin(), n.enumerators.end(),
                               [&](const Enumerator& x) { return x.name == e.name; });

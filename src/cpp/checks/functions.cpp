@@ -5,12 +5,26 @@ namespace driftcheck::cpp {
 
 namespace {
 
+// `const char&` -> `char&`: callers still bind the result where they did, and the return type
+// is not part of a (non-template) function's symbol.
+bool only_lost_qualifiers(const Type& before, const Type& after) {
+  auto strip = [](std::string s, int* removed) {
+    for (const char* q : {"const ", "volatile ", " const", " volatile", "const", "volatile"})
+      for (size_t at; (at = s.find(q)) != std::string::npos; ++*removed) s.erase(at, std::string(q).size());
+    return s;
+  };
+  int lost_before = 0, lost_after = 0;
+  std::string a = strip(before.canonical, &lost_before), b = strip(after.canonical, &lost_after);
+  return a == b && lost_after < lost_before;
+}
+
 // Changes to private non-virtual methods reach no user.
 bool visible(const Function& f) { return access_rank(f.access) < 2 || f.is_virtual; }
 
 void return_type(const CheckContext& ctx, Reporter& r) {
   for (auto [o, n] : ctx.functions.pairs) {
     if (!visible(*o) || o->return_type == n->return_type) continue;
+    if (n->template_params.empty() && only_lost_qualifiers(o->return_type, n->return_type)) continue;
     r.changed("function-return-type-changed", o->location, n->location, n->signature(),
               q(n->signature()) + " now returns " + q(n->return_type.spelled) + " instead of " +
                   q(o->return_type.spelled) + ": callers read the result as the old type");
@@ -42,8 +56,14 @@ void default_arguments(const CheckContext& ctx, Reporter& r) {
   for (auto [o, n] : ctx.functions.pairs) {
     if (!visible(*o) || o->params.size() != n->params.size()) continue;
     for (size_t i = 0; i < o->params.size(); ++i) {
-      if (!o->params[i].has_default || n->params[i].has_default) continue;
       std::string name = n->params[i].name.empty() ? "" : " " + q(n->params[i].name);
+      const Param &op = o->params[i], &np = n->params[i];
+      if (op.has_default && np.has_default && op.default_value != np.default_value)
+        r.changed("default-argument-changed", o->location, n->location, n->signature(),
+                  "the default argument of parameter " + std::to_string(i + 1) + name + " of " + q(n->signature()) +
+                      " changed from " + q(op.default_value) + " to " + q(np.default_value) +
+                      ": code built against the old headers keeps passing the old value");
+      if (!o->params[i].has_default || n->params[i].has_default) continue;
       r.changed("default-argument-removed", o->location, n->location, n->signature(),
                 "parameter " + std::to_string(i + 1) + name + " of " + q(n->signature()) +
                     " lost its default argument: calls that leave it out no longer compile");
@@ -105,7 +125,7 @@ std::vector<CppCheck> function_checks() {
   return {
       {"functions", {"function-return-type-changed"}, return_type},
       {"functions", {"function-parameter-count-changed", "function-parameter-type-changed"}, parameters},
-      {"functions", {"default-argument-removed"}, default_arguments},
+      {"functions", {"default-argument-removed", "default-argument-changed"}, default_arguments},
       {"functions",
        {"method-const-changed", "method-ref-qualifier-changed", "function-noexcept-removed", "method-static-changed"},
        qualifiers},

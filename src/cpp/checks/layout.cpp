@@ -2,6 +2,8 @@
 // access of members and nested types. Layout matters even for private fields: users allocate
 // the object and inline code reads it at fixed offsets.
 #include <algorithm>
+#include <optional>
+#include <set>
 
 #include "cpp/checks/checks.h"
 
@@ -24,6 +26,23 @@ const Field* find_field(const Record& r, const std::string& name) {
   return it == r.fields.end() ? nullptr : &*it;
 }
 
+// Builtin integer types by signedness; nothing for other types.
+std::optional<bool> integer_signedness(const std::string& canonical) {
+  static const std::set<std::string> is_signed{"signed char", "short", "int", "long", "long long", "wchar_t"};
+  static const std::set<std::string> is_unsigned{"unsigned char", "unsigned short", "unsigned int", "unsigned long",
+                                                 "unsigned long long", "char8_t", "char16_t", "char32_t"};
+  if (is_signed.count(canonical)) return true;
+  if (is_unsigned.count(canonical)) return false;
+  return std::nullopt;
+}
+
+// `unsigned int` -> `char32_t`: another type to the compiler, the same bytes to binaries.
+bool same_integer_layout(const Field& a, const Field& b) {
+  auto sa = integer_signedness(a.type.canonical), sb = integer_signedness(b.type.canonical);
+  return sa && sb && *sa == *sb && a.type_size_bytes > 0 && a.type_size_bytes == b.type_size_bytes &&
+         a.bit_width == b.bit_width;
+}
+
 std::string bits(int64_t b) {
   return b % 8 == 0 ? "byte " + std::to_string(b / 8) : "bit " + std::to_string(b);
 }
@@ -41,7 +60,12 @@ void fields(const CheckContext& ctx, Reporter& r) {
       }
       old_order.push_back(f.name);
       std::string path = n.name + "::" + f.name;
-      if (!(f.type == now->type) || f.bit_width != now->bit_width) {
+      if (same_integer_layout(f, *now) && !(f.type == now->type)) {
+        r.changed("field-integer-type-changed", f.location, now->location, path,
+                  "field " + q(path) + " changed type from " + q(f.type.spelled) + " to " + q(now->type.spelled) +
+                      ", of the same size and signedness: binaries are unaffected, but pointers to it, "
+                      "overloads and template deduction see another type");
+      } else if (!(f.type == now->type) || f.bit_width != now->bit_width) {
         std::string what = !(f.type == now->type) ? "type from " + q(f.type.spelled) + " to " + q(now->type.spelled)
                                                   : "bit-field width from " + std::to_string(f.bit_width) + " to " +
                                                         std::to_string(now->bit_width);
@@ -52,6 +76,10 @@ void fields(const CheckContext& ctx, Reporter& r) {
         r.changed("field-offset-changed", f.location, now->location, path,
                   "field " + q(path) + " moved from " + bits(f.offset_bits) + " to " + bits(now->offset_bits) +
                       ": binaries built against the old layout read the wrong bytes");
+      if (f.is_mutable && !now->is_mutable)
+        r.changed("field-mutable-removed", f.location, now->location, path,
+                  "field " + q(path) + " is no longer mutable: code that changes it through a const object no "
+                                       "longer compiles");
       if (access_rank(now->access) > access_rank(f.access))
         r.changed("member-access-narrowed", f.location, now->location, path,
                   "field " + q(path) + " went from " + f.access + " to " + now->access +
@@ -63,11 +91,13 @@ void fields(const CheckContext& ctx, Reporter& r) {
         continue;
       }
       bool last = &f == &n.fields.back();
+      bool grew = o.size_bytes >= 0 && n.size_bytes > o.size_bytes;
       Finding& added = r.changed("field-added", o.location, f.location, n.name + "::" + f.name,
                                  "field " + q(n.name + "::" + f.name) + " was added" +
                                      (last ? " at the end" : "") + ": " +
-                                     (last ? "the object grows, so code that allocates or copies it breaks"
-                                           : "the fields after it move"));
+                                     (!last ? "the fields after it move"
+                                      : grew ? "the object grows, so code that allocates or copies it breaks"
+                                             : "binaries built against the old headers never initialise it"));
       added.old_location = o.location;
     }
     if (old_order != new_order)
@@ -88,6 +118,18 @@ void size_and_alignment(const CheckContext& ctx, Reporter& r) {
                 "alignment of " + q(n.name) + " changed from " + std::to_string(o.align_bytes) + " to " +
                     std::to_string(n.align_bytes) + " bytes: arrays and records that embed it change layout");
   });
+}
+
+// A type users could create and look into that is now only declared.
+void became_opaque(const CheckContext& ctx, Reporter& r) {
+  for (const auto& [name, o] : ctx.old_api.records) {
+    auto it = ctx.new_api.records.find(name);
+    if (it == ctx.new_api.records.end() || !o.is_complete || it->second.is_complete || access_rank(o.access) == 2)
+      continue;
+    r.changed("record-became-opaque", o.location, it->second.location, name,
+              q(name) + " is now only declared, not defined: code that creates it, copies it or uses its "
+                        "members no longer compiles");
+  }
 }
 
 // Nested records, enums and aliases that became less accessible.
@@ -112,10 +154,11 @@ void nested_access(const CheckContext& ctx, Reporter& r) {
 std::vector<CppCheck> layout_checks() {
   return {
       {"layout",
-       {"field-added", "field-removed", "field-reordered", "field-type-changed", "field-offset-changed",
-        "member-access-narrowed"},
+       {"field-added", "field-removed", "field-reordered", "field-type-changed", "field-integer-type-changed",
+        "field-offset-changed", "field-mutable-removed", "member-access-narrowed"},
        fields},
       {"layout", {"record-size-changed", "record-alignment-changed"}, size_and_alignment},
+      {"layout", {"record-became-opaque"}, became_opaque},
       {"layout", {"member-access-narrowed"}, nested_access},
   };
 }
