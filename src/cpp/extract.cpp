@@ -148,12 +148,16 @@ class Extractor {
       if (kind == CXCursor_Namespace) {
         std::string name = take(clang_getCursorSpelling(c));
         if (name.empty()) continue;  // anonymous namespace: internal to each includer
+        // Each `namespace x {` block is its own cursor: blocks outside the input headers (all of
+        // std) are skipped whole.
+        std::optional<Location> loc = location_of(c);
+        if (!loc) continue;
         std::string qualified = prefix + name;
-        if (auto loc = location_of(c)) api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc});
+        api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc});
         visit_scope(c, qualified + "::", "");
       } else if (kind == CXCursor_LinkageSpec || kind == CXCursor_UnexposedDecl) {
         // extern "C" { ... }: libclang 14 shows it as an unexposed declaration.
-        visit_scope(c, prefix, access);
+        if (location_of(c)) visit_scope(c, prefix, access);
       } else if (kind == CXCursor_MacroDefinition) {
         visit_macro(c);
       } else {
