@@ -46,7 +46,7 @@ const std::map<std::string, std::string> openapi_without_fixture = {};
 
 // Sunset messages count days from today; the count changes daily, so snapshots hold "N".
 std::string without_day_counts(const std::string& text) {
-  static const std::regex days(R"(-?\d+ days (from today|away))");
+  static const std::regex days(R"(-?\d+ days? (from today|away))");
   return std::regex_replace(text, days, "N days $1");
 }
 

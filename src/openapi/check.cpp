@@ -27,6 +27,16 @@ Finding& Reporter::report_removed(std::string_view id, Location old_where, Locat
   return f;
 }
 
+Location surviving_container(const Spec& spec, std::initializer_list<const char*> keys) {
+  const Json* at = &spec.root();
+  for (const char* key : keys) {
+    auto it = at->find(key);
+    if (it == at->end() || !it->is_object()) break;
+    at = &*it;
+  }
+  return spec.location(*at, spec.doc());
+}
+
 const std::vector<OpenApiCheck>& openapi_checks() {
   static const std::vector<OpenApiCheck> checks = all_openapi_checks();
   return checks;

@@ -3,6 +3,7 @@
 // document in rules/openapi/<id>.md, whose front matter gives its default severity.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,6 +55,10 @@ class Reporter {
 };
 
 using CheckFn = void (*)(const CheckContext&, Reporter&);
+
+// Where a finding about something removed from a top-level map (webhooks, security schemes)
+// points: the deepest object along `keys` from the document's root that `spec` still has.
+Location surviving_container(const Spec& spec, std::initializer_list<const char*> keys);
 
 struct OpenApiCheck {
   std::string_view name;                // oasdiff's check function name, e.g. APIRemovedCheck

@@ -23,13 +23,7 @@ const char* side_of(const SchemaNode& n) { return n.direction == Direction::requ
 // "request-body-" or "response-property-"...: the id prefix of a node.
 std::string id_prefix(const SchemaNode& n) { return std::string(side_of(n)) + (n.root() ? "-body-" : "-property-"); }
 
-// "the request body (application/json)" or "response property `a/b` in the `200` response (...)".
-std::string subject(const SchemaNode& n) {
-  std::string where = n.direction == Direction::request ? "the request body" : "the `" + n.status + "` response";
-  where += " (" + n.media_type + ")";
-  if (n.root()) return where;
-  return std::string(side_of(n)) + " property `" + n.path + "` in " + where;
-}
+std::string subject(const SchemaNode& n) { return node_text(n); }
 
 // ---- allOf / anyOf / oneOf -----------------------------------------------------------------------
 
@@ -78,11 +72,17 @@ void report_members(Reporter& r, const CheckContext& ctx, const SchemaNode& n, c
                     (added ? "to" : "from") + " the `" + c.key + "` list of " + subject(n);
   if (annotation) msg += ": the member only annotates and accepts every value";
   std::string why = annotation ? "" : consequence(c.slug, n.direction, added);
+  // A removed member points at the schema that lost it, with its place in the old list as `old`.
+  auto report = [&](std::string message) -> Finding& {
+    if (added) return r.report(id, n.location(ctx), n.operation, std::move(message));
+    return r.report_removed(id, ctx.old_spec.location(list[indexes.front()], *n.old_schema.doc), n.location(ctx),
+                            n.operation, std::move(message));
+  };
   if (why.empty()) {
-    r.report(id, n.location(ctx, !added), n.operation, msg);
+    report(msg);
     return;
   }
-  Finding& f = r.report(id, n.location(ctx, !added), n.operation, msg + ": " + why);
+  Finding& f = report(msg + ": " + why);
   f.hint = added ? "introduce the new shape as a new, optional alternative, or version the operation"
                  : "keep the member until no client depends on it, or version the operation";
 }
@@ -194,8 +194,9 @@ void discriminator_check(const CheckContext& ctx, Reporter& r, Direction dir) {
     std::string id = id_prefix(n) + "discriminator-";
     Location where = n.location(ctx);
     if (!o || !nw) {
-      r.report(id + (o ? "removed" : "added"), n.location(ctx, !nw), n.operation,
-               std::string(o ? "the discriminator was removed from " : "a discriminator was added to ") + subject(n));
+      if (o) r.report_removed(id + "removed", ctx.old_spec.location(*o, *n.old_schema.doc), where, n.operation,
+                              "the discriminator was removed from " + subject(n));
+      else r.report(id + "added", where, n.operation, "a discriminator was added to " + subject(n));
       return;
     }
     std::string old_name = string_member(*o, "propertyName"), new_name = string_member(*nw, "propertyName");

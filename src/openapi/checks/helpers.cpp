@@ -1,32 +1,7 @@
-#include <ctime>
-#include <regex>
-
 #include "openapi/checks/checks.h"
+#include "openapi/checks/sunset.h"
 
 namespace driftcheck::openapi {
-
-namespace {
-
-std::string today(const CheckOptions& options) {
-  if (!options.today.empty()) return options.today;
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
-}
-
-// The date part of an RFC 3339 full-date or date-time, or "" when it is neither.
-std::string sunset_date(const Json& value) {
-  if (!value.is_string()) return "";
-  static const std::regex date(R"((\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?)");
-  std::smatch m;
-  const std::string& s = value.get_ref<const std::string&>();
-  return std::regex_match(s, m, date) ? m[1].str() : "";
-}
-
-}  // namespace
 
 std::string string_member(const Json& object, const char* key) {
   if (!object.is_object()) return "";
@@ -39,9 +14,9 @@ Removal removal_state(const Json& element, const CheckOptions& options) {
   if (!deprecated) return Removal::without_deprecation;
   auto sunset = element.find("x-sunset");
   if (sunset == element.end()) return Removal::with_deprecation;
-  std::string date = sunset_date(*sunset);
-  if (date.empty()) return Removal::sunset_parse_error;
-  return date > today(options) ? Removal::before_sunset : Removal::after_sunset;  // ISO dates sort as text
+  std::optional<std::string> date = parse_sunset(*sunset);
+  if (!date) return Removal::sunset_parse_error;
+  return *date > today_of(options) ? Removal::before_sunset : Removal::after_sunset;  // ISO dates sort as text
 }
 
 }  // namespace driftcheck::openapi

@@ -1,14 +1,13 @@
 // Request parameters of matched operations: removed, added, and changes to their schema
 // (type, enum, bounds, pattern, default), `required`, deprecation and sunset (oasdiff §2.3, §3).
 #include <algorithm>
-#include <ctime>
 #include <functional>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "openapi/checks/checks.h"
 #include "openapi/checks/renames.h"
+#include "openapi/checks/sunset.h"
 
 namespace driftcheck::openapi {
 
@@ -263,38 +262,6 @@ std::optional<double> number(const Json* v) {
 
 // ---- deprecation and sunset (§3.4, §3.5)
 
-std::string today_of(const CheckOptions& options) {
-  if (!options.today.empty()) return options.today;
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
-}
-
-long day_number(const std::string& date) {
-  long y = std::stol(date.substr(0, 4));
-  unsigned m = static_cast<unsigned>(std::stoul(date.substr(5, 2))), d = static_cast<unsigned>(std::stoul(date.substr(8, 2)));
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-std::optional<std::string> parse_sunset(const Json& value) {
-  if (!value.is_string()) return std::nullopt;
-  static const std::regex date(R"((\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?)");
-  std::smatch m;
-  const std::string& s = value.get_ref<const std::string&>();
-  if (!std::regex_match(s, m, date)) return std::nullopt;
-  int month = std::stoi(m[2].str()), day = std::stoi(m[3].str());
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-  return s.substr(0, 10);
-}
-
 bool deprecated(const Json& p) { return p.is_object() && p.value("deprecated", false) == true; }
 
 int grace_days(const Operation& op, const CheckOptions& options) {
@@ -387,9 +354,13 @@ void request_parameter_type_changed_check(const CheckContext& ctx, Reporter& r) 
       std::vector<std::string> ta = types_of(x), tb = types_of(y);
       std::string fa = string_member(x, "format"), fb = string_member(y, "format");
       if (ta == tb && fa == fb) return;
-      std::string change = "type/format changed from `" + (ta.empty() ? std::string("any") : Json(ta).dump()) +
-                           (fa.empty() ? "" : " " + fa) + "` to `" + (tb.empty() ? std::string("any") : Json(tb).dump()) +
-                           (fb.empty() ? "" : " " + fb) + "`";
+      auto words = [](const std::vector<std::string>& types, const std::string& format) {
+        std::string s;
+        for (const std::string& t : types) s += (s.empty() ? "`" : " or `") + t + "`";
+        if (s.empty()) s = "any type";
+        return format.empty() ? s : s + " (format `" + format + "`)";
+      };
+      std::string change = "type/format changed from " + words(ta, fa) + " to " + words(tb, fb);
       if (path.empty()) {
         bool breaking = type_change_breaks(ta, tb, fa, fb, false);
         if (breaking && safe_array_widening(ctx, p, x, y, db)) breaking = false;
@@ -500,9 +471,14 @@ void bound(const CheckContext& ctx, Reporter& r, const char* key, const char* up
   }
   if (!x || !y || *x == *y) return;
   const Json *jx = member(a, key), *jy = member(b, key);
-  std::string msg = std::string(what) + " (`" + key + "`) of " + param_text(p.before) + " changed from " + (jx ? jx->dump() : "0") +
-                    " to " + (jy ? jy->dump() : "0");
-  r.report(*y > *x ? up_id : down_id, where_new(ctx, p), p.label, msg);
+  std::string msg = std::string(what) + " (`" + key + "`) of " + param_text(p.before) + " changed from " +
+                    (jx ? number_text(*jx) : "0") + " to " + (jy ? number_text(*jy) : "0");
+  std::string_view k = key;
+  bool upper = k.substr(0, 3) == "max" || k == "exclusiveMaximum";  // maximum, maxLength, maxItems...
+  bool tightened = upper ? *y < *x : *y > *x;
+  Finding& f = r.report(*y > *x ? up_id : down_id, where_new(ctx, p), p.label,
+                        tightened ? msg + ": values clients send today may now be rejected" : msg);
+  if (tightened) f.hint = "keep the old limit; enforce a tighter one only for new clients, under a new parameter";
 }
 
 // exclusiveMaximum / exclusiveMinimum in their 3.1 numeric form.
@@ -592,9 +568,9 @@ void request_parameter_deprecation_check(const CheckContext& ctx, Reporter& r) {
     long days = day_number(*date) - day_number(today_of(ctx.options));
     if (days < grace) {
       Finding& f = r.report("request-parameter-sunset-date-too-small", where, p.label,
-                            param_text(p.before) + " was deprecated with sunset " + *date + ", " + std::to_string(days) +
-                                " days away; the policy asks for at least " + std::to_string(grace));
-      f.hint = "move the `x-sunset` date later";
+                            param_text(p.before) + " was deprecated with " + sunset_notice(*date, days, grace) +
+                                ": clients get less notice than promised");
+      f.hint = sunset_hint(grace);
     } else {
       r.report("request-parameter-deprecated", where, p.label,
                param_text(p.before) + " was deprecated, sunset " + *date + stability);
@@ -651,7 +627,7 @@ void bound_set(const CheckContext& ctx, Reporter& r, const char* key, const char
     const Json *x = member(a, key), *y = member(b, key);
     if (present(x) || !present(y)) return;
     Finding& f = r.report(id, where_new(ctx, p), p.label,
-                          std::string(what) + " (`" + key + "`: " + y->dump() + ") was set on " + param_text(p.before) +
+                          std::string(what) + " (`" + key + "`: " + number_text(*y) + ") was set on " + param_text(p.before) +
                               ": values outside it, accepted before, are now rejected");
     f.hint = "make sure the new limit accepts every value clients send today";
   });

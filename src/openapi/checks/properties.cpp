@@ -131,7 +131,7 @@ const Json* number_member(const Json& s, const char* key) {
   return m && m->is_number() ? m : nullptr;
 }
 
-std::string num_text(const Json& v) { return v.dump(); }
+std::string num_text(const Json& v) { return number_text(v); }
 
 }  // namespace
 
@@ -227,8 +227,8 @@ void type_check(const CheckContext& ctx, Reporter& r, Direction dir) {
                          : v == TypeVerdict::generalized ? "type-generalized"
                                                          : "type-specialized";
     std::string id = std::string(side) + (n.root() ? "-body-" : "-property-") + suffix;
-    std::string subject = n.root() ? std::string("the ") + side + " body schema" : std::string(side) + " property `" + n.path + "`";
-    std::string msg = subject + " in " + where_text(n) + " changed type from `" + type_text(*n.old_schema.node) +
+    std::string subject = node_text(n);
+    std::string msg = subject + " changed type from `" + type_text(*n.old_schema.node) +
                       "` to `" + type_text(*n.new_schema.node) + "`";
     bool breaking = v == TypeVerdict::changed || (dir == Direction::response && v == TypeVerdict::generalized);
     if (breaking)
@@ -248,15 +248,15 @@ void request_property_became_not_nullable_check(const CheckContext& ctx, Reporte
   walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
     Nullability c = nullability_change(*n.old_schema.node, *n.new_schema.node);
     if (c == Nullability::same) return;
-    std::string subject = n.root() ? "the request body" : "request property `" + n.path + "`";
+    std::string subject = node_text(n);
     if (c == Nullability::became_not_nullable) {
       Finding& f = r.report(n.root() ? "request-body-became-not-nullable" : "request-property-became-not-nullable",
                             n.location(ctx), n.operation,
-                            subject + " in " + where_text(n) + " no longer accepts null: clients sending null are now rejected");
+                            subject + " no longer accepts null: clients sending null are now rejected");
       f.hint = "keep accepting null and treat it as absent";
     } else {
       r.report(n.root() ? "request-body-became-nullable" : "request-property-became-nullable", n.location(ctx),
-               n.operation, subject + " in " + where_text(n) + " now accepts null");
+               n.operation, subject + " now accepts null");
     }
   });
 }
@@ -265,15 +265,15 @@ void response_property_became_nullable_check(const CheckContext& ctx, Reporter& 
   walk_schemas(ctx, Direction::response, [&](const SchemaNode& n) {
     Nullability c = nullability_change(*n.old_schema.node, *n.new_schema.node);
     if (c == Nullability::same) return;
-    std::string subject = n.root() ? "the response body" : "response property `" + n.path + "`";
+    std::string subject = node_text(n);
     if (c == Nullability::became_nullable) {
       Finding& f = r.report(n.root() ? "response-body-became-nullable" : "response-property-became-nullable",
                             n.location(ctx), n.operation,
-                            subject + " in " + where_text(n) + " may now be null: clients that expect a value can fail");
+                            subject + " may now be null: clients that expect a value can fail");
       f.hint = "omit the property instead of sending null, or add a new nullable property";
     } else {
       r.report(n.root() ? "response-body-became-not-nullable" : "response-property-became-not-nullable",
-               n.location(ctx), n.operation, subject + " in " + where_text(n) + " is no longer null");
+               n.location(ctx), n.operation, subject + " is no longer nullable");
     }
   });
 }
@@ -287,8 +287,8 @@ void request_property_min_increased_check(const CheckContext& ctx, Reporter& r) 
       const Json* nw = number_member(*n.new_schema.node, key);
       if (!o || !nw || o->get<double>() == nw->get<double>()) continue;
       std::string kind = exclusive ? "exclusive-min" : "min";
-      std::string subject = n.root() ? "the request body" : "request property `" + n.path + "`";
-      std::string msg = subject + " in " + where_text(n) + ": `" + key + "` changed from " + num_text(*o) + " to " +
+      std::string subject = node_text(n);
+      std::string msg = subject + ": `" + key + "` changed from " + num_text(*o) + " to " +
                         num_text(*nw);
       if (nw->get<double>() > o->get<double>()) {
         std::string id = n.root() ? "request-body-" + kind + "-increased"
@@ -313,10 +313,10 @@ void request_property_max_set_check(const CheckContext& ctx, Reporter& r) {
       const Json* nw = number_member(*n.new_schema.node, key);
       if (o || !nw) continue;
       std::string kind = exclusive ? "exclusive-max" : "max";
-      std::string subject = n.root() ? "the request body" : "request property `" + n.path + "`";
+      std::string subject = node_text(n);
       Finding& f = r.report(n.root() ? "request-body-" + kind + "-set" : "request-property-" + kind + "-set",
                             n.location(ctx), n.operation,
-                            subject + " in " + where_text(n) + " now has `" + key + ": " + num_text(*nw) +
+                            subject + " now has `" + key + ": " + num_text(*nw) +
                                 "`: larger values clients send today will be rejected");
       f.hint = "make sure no client sends larger values, or leave the bound unset";
     }
@@ -328,7 +328,7 @@ void request_property_pattern_updated_check(const CheckContext& ctx, Reporter& r
     if (n.root()) return;
     std::string o = string_member(*n.old_schema.node, "pattern"), nw = string_member(*n.new_schema.node, "pattern");
     if (o == nw) return;
-    std::string subject = "request property `" + n.path + "` in " + where_text(n);
+    std::string subject = node_text(n);
     Location where = n.location(ctx);
     if (o.empty()) {
       Finding& f = r.report("request-property-pattern-added", where, n.operation,
@@ -450,11 +450,7 @@ std::vector<Json> missing_from(const std::vector<Json>& a, const std::vector<Jso
   return out;
 }
 
-std::string subject_of(const SchemaNode& n) {
-  const char* side = n.direction == Direction::request ? "request" : "response";
-  return (n.root() ? std::string("the ") + side + " body" : std::string(side) + " property `" + n.path + "`") + " in " +
-         where_text(n);
-}
+std::string subject_of(const SchemaNode& n) { return node_text(n); }
 
 }  // namespace
 
@@ -708,8 +704,8 @@ void request_property_min_items_increased_check(const CheckContext& ctx, Reporte
     if (nw <= o) return;  // fewer items required: nothing that was valid breaks
     Finding& f = r.report(n.root() ? "request-body-min-items-increased" : "request-property-min-items-increased",
                           n.location(ctx), n.operation,
-                          subject_of(n) + ": `minItems` increased from " + Json(o).dump() + " to " +
-                              Json(nw).dump() + ": shorter arrays clients send today are now rejected");
+                          subject_of(n) + ": `minItems` increased from " + number_text(Json(o)) + " to " +
+                              number_text(Json(nw)) + ": shorter arrays clients send today are now rejected");
     f.hint = "keep the lower bound";
   });
 }
@@ -719,7 +715,7 @@ void request_property_min_length_updated_check(const CheckContext& ctx, Reporter
     double o = count_bound(*n.old_schema.node, "minLength"), nw = count_bound(*n.new_schema.node, "minLength");
     if (o == nw) return;
     std::string lvl = n.root() ? "request-body-" : "request-property-";
-    std::string msg = subject_of(n) + ": `minLength` changed from " + Json(o).dump() + " to " + Json(nw).dump();
+    std::string msg = subject_of(n) + ": `minLength` changed from " + number_text(Json(o)) + " to " + number_text(Json(nw));
     if (nw < o) {
       r.report(lvl + "min-length-decreased", n.location(ctx), n.operation, msg);
       return;

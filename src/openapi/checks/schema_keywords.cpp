@@ -4,6 +4,7 @@
 // (docs/dev/oasdiff-check-semantics.md §2.8, §3.6). Every family has a request and a response
 // variant; the body root reports the `*-body-*` id, every nested node the `*-property-*` id.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "openapi/checks/checks.h"
@@ -34,17 +35,18 @@ std::string id_for(const SchemaNode& n, const std::string& keyword, const char* 
          (n.root() ? "-body-" : "-property-") + keyword + "-" + verb;
 }
 
-std::string subject(const SchemaNode& n) {
-  if (n.direction == Direction::request)
-    return (n.root() ? "the request body" : "request property `" + n.path + "` in the request body") + (" (" + n.media_type + ")");
-  return (n.root() ? "the `" + n.status + "` response body" : "response property `" + n.path + "` in the `" + n.status + "` response") +
-         (" (" + n.media_type + ")");
-}
+std::string subject(const SchemaNode& n) { return node_text(n); }
 
-// Where a keyword's value sits: the new side, or the old one for what was removed.
-Location keyword_location(const CheckContext& ctx, const SchemaNode& n, const Json* value, bool old_side) {
-  if (!value) return n.location(ctx, old_side);
-  return old_side ? ctx.old_spec.location(*value, *n.old_schema.doc) : ctx.new_spec.location(*value, *n.new_schema.doc);
+// Where a finding about a keyword points: its value in the new document; for one that was
+// removed, the schema that lost it, with the value's place in the old document as `old`.
+struct Place {
+  Location where;
+  std::optional<Location> old;
+};
+
+Place keyword_location(const CheckContext& ctx, const SchemaNode& n, const Json* value, bool old_side) {
+  if (!old_side) return {value ? ctx.new_spec.location(*value, *n.new_schema.doc) : n.location(ctx), std::nullopt};
+  return {n.location(ctx), value ? ctx.old_spec.location(*value, *n.old_schema.doc) : n.location(ctx, true)};
 }
 
 struct Emit {
@@ -53,17 +55,21 @@ struct Emit {
   const SchemaNode& n;
 
   // `what` completes "<subject>: ..."; breaking findings get the consequence and a hint.
-  void operator()(const std::string& keyword, const char* verb, Effect effect, const Location& where,
+  void operator()(const std::string& keyword, const char* verb, Effect effect, const Place& at,
                   const std::string& what) const {
+    auto report = [&](std::string message) -> Finding& {
+      std::string id = id_for(n, keyword, verb);
+      return at.old ? r.report_removed(id, *at.old, at.where, n.operation, std::move(message))
+                    : r.report(id, at.where, n.operation, std::move(message));
+    };
     std::string msg = subject(n) + ": " + what;
     if (!breaks(n.direction, effect)) {
-      r.report(id_for(n, keyword, verb), where, n.operation, msg);
+      report(msg);
       return;
     }
     bool req = n.direction == Direction::request;
-    Finding& f = r.report(id_for(n, keyword, verb), where, n.operation,
-                          msg + (req ? "; requests that were valid before may now be rejected"
-                                     : "; clients may now receive data the old schema ruled out"));
+    Finding& f = report(msg + (req ? "; requests that were valid before may now be rejected"
+                                   : "; clients may now receive data the old schema ruled out"));
     f.hint = req ? "keep accepting everything the old schema accepted, or introduce the constraint in a new version"
                  : "keep responses within what the old schema promised, or version the operation";
   }
@@ -395,7 +401,7 @@ void request_property_x_extensible_enum_value_removed_check(const CheckContext& 
     if (!o || !nw || !o->is_array() || !nw->is_array() || *o == *nw) return;
     for (const Json& v : *o) {
       if (!v.is_string() || std::find(nw->begin(), nw->end(), v) != nw->end()) continue;
-      Finding& f = r.report("request-property-x-extensible-enum-value-removed", keyword_location(ctx, n, nw, false),
+      Finding& f = r.report("request-property-x-extensible-enum-value-removed", keyword_location(ctx, n, nw, false).where,
                             n.operation,
                             "value " + v.dump() + " was removed from the `x-extensible-enum` of " + subject(n) +
                                 ": clients sending it may now be rejected");

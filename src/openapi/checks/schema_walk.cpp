@@ -267,6 +267,23 @@ bool one_of_wrapping(const CheckContext& ctx, const SchemaNode& node) {
   return false;
 }
 
+std::string node_text(const SchemaNode& n) {
+  std::string media = " (" + n.media_type + ")";
+  if (n.direction == Direction::request)
+    return (n.root() ? "the request body" : "request property `" + n.path + "` in the request body") + media;
+  return (n.root() ? "the `" + n.status + "` response body" : "response property `" + n.path + "` in the `" + n.status + "` response") +
+         media;
+}
+
+std::string number_text(const Json& v) {
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15)
+      return std::to_string(static_cast<long long>(d));
+  }
+  return v.dump();
+}
+
 bool schema_flag(const Json& schema, const char* key) {
   const Json* m = member(schema, key);
   return m && m->is_boolean() && m->get<bool>();

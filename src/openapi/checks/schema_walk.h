@@ -61,6 +61,12 @@ std::vector<RequestBodyPair> request_body_pairs(const CheckContext& ctx);
 // The media types of a request body (3.x `content` keys, 2.0 `consumes` or application/json).
 std::vector<std::string> body_media_types(const Spec& spec, const Operation& op, const Json& body);
 
+// The node in words: "the request body (application/json)", "the `200` response body (...)",
+// "request property `a/b` in the request body (...)", "response property `a` in the `200` response (...)".
+std::string node_text(const SchemaNode& n);
+// A number as people write it: 5, not 5.0.
+std::string number_text(const Json& v);
+
 // Small schema helpers.
 bool schema_flag(const Json& schema, const char* key);  // `key: true`
 std::vector<std::string> schema_types(const Json& schema);  // `type` as a list; [] when absent

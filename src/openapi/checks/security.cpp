@@ -193,7 +193,10 @@ void api_components_security_updated_check(const CheckContext& ctx, Reporter& r)
   };
   for (const auto& [name, scheme] : before)
     if (!after.count(name))
-      report("api-security-component-removed", scheme, ctx.old_spec, "the security scheme `" + name + "` was removed");
+      r.report_removed("api-security-component-removed", ctx.old_spec.location(*scheme.first, *scheme.second),
+                       ctx.new_spec.major == 2 ? surviving_container(ctx.new_spec, {"securityDefinitions"})
+                                               : surviving_container(ctx.new_spec, {"components", "securitySchemes"}),
+                       "", "the security scheme `" + name + "` was removed");
   for (const auto& [name, scheme] : after) {
     auto old = before.find(name);
     if (old == before.end()) {
@@ -249,8 +252,9 @@ void webhook_updated_check(const CheckContext& ctx, Reporter& r) {
   if (!after || !after->is_object()) after = &empty;
   for (auto it = before->begin(); it != before->end(); ++it)
     if (!after->contains(it.key())) {
-      Finding& f = r.report("webhook-removed", ctx.old_spec.location(it.value(), ctx.old_spec.doc()), "",
-                            "the webhook `" + it.key() + "` was removed: subscribers stop receiving its calls");
+      Finding& f = r.report_removed("webhook-removed", ctx.old_spec.location(it.value(), ctx.old_spec.doc()),
+                                    surviving_container(ctx.new_spec, {"webhooks"}), "",
+                                    "the webhook `" + it.key() + "` was removed: subscribers stop receiving its calls");
       f.hint = "keep the webhook, deprecate its operations first, and remove it in a later release";
     }
   for (auto it = after->begin(); it != after->end(); ++it)
