@@ -2,10 +2,8 @@
 # OpenAPI benchmark: driftcheck against api-smart-diff (npm, a JS library; bench/api_smart_diff.js
 # calls its apiCompare) on the large real specs in ../shared/corpora/openapi (GitHub, Stripe,
 # Kubernetes, each at two dates). Prints median wall time and peak RSS over N runs, the finding
-# counts and the speed ratio.
-#
-# driftcheck is the CLI (`driftcheck OLD NEW --format json`) when it reads OpenAPI; until then
-# it is bench/openapi_floor, the same load-match-check pipeline without the CLI.
+# counts and the speed ratio. `build/openapi_floor OLD NEW --timings` shows where driftcheck's
+# time goes (load of each side, match, each check function).
 #
 #   bench/openapi.sh [RUNS]      (default 5; DRIFTCHECK_SHARED overrides ../shared,
 #                                 DRIFTCHECK_BUILD the build directory, default build)
@@ -49,15 +47,6 @@ measure() {
   MED_MB=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
 }
 
-# The CLI reads OpenAPI when it exits 0 (no breaking change) or 1 (breaking changes) on a pair.
-first_old="$corpus/github-api-2021-01-05.json" first_new="$corpus/github-api-2021-10-10.json"
-if "$build/driftcheck" "$first_old" "$first_new" --format json >/dev/null 2>&1 || [[ $? -eq 1 ]]; then
-  dc_tool=driftcheck
-else
-  dc_tool=openapi_floor
-  echo "bench: the driftcheck CLI does not read OpenAPI yet; measuring bench/openapi_floor" >&2
-fi
-
 printf '\n%-11s %-15s %10s %9s %9s\n' pair tool "median s" "RSS MB" findings
 for pair in github:github-api-2021-01-05:github-api-2021-10-10 \
             stripe:stripe-spec3-2021-04-21:stripe-spec3-2022-04-12 \
@@ -65,15 +54,10 @@ for pair in github:github-api-2021-01-05:github-api-2021-10-10 \
   IFS=: read -r name old new <<<"$pair"
   old="$corpus/$old.json"; new="$corpus/$new.json"
 
-  if [[ $dc_tool == driftcheck ]]; then
-    measure "dc-$name" "$build/driftcheck" "$old" "$new" --format json
-    dc_n=$(grep -c '"rule":' "$out/dc-$name.out" || true)
-  else
-    measure "dc-$name" "$build/openapi_floor" "$old" "$new"
-    dc_n=$(awk 'NR == 1 {print $1}' "$out/dc-$name.out")
-  fi
+  measure "dc-$name" "$build/driftcheck" "$old" "$new" --format json --min-level info
+  dc_n=$(grep -c '"rule":' "$out/dc-$name.out" || true)
   dc_s=$MED_S
-  printf '%-11s %-15s %10s %9s %9s\n' "$name" "$dc_tool" "$dc_s" "$MED_MB" "$dc_n"
+  printf '%-11s %-15s %10s %9s %9s\n' "$name" driftcheck "$dc_s" "$MED_MB" "$dc_n"
 
   measure "asd-$name" env NODE_PATH="$modules" node --max-old-space-size=8192 "$here/bench/api_smart_diff.js" "$old" "$new"
   asd_n=$(awk 'NR == 1 {print $1}' "$out/asd-$name.out")
