@@ -168,3 +168,42 @@ TEST_CASE("headers that do not compile are input errors, unless allowed", "[cpp]
   CHECK_THROWS_AS(read_api_json(h.string()), InputError);
   CHECK_THROWS_AS(extract_api({dir.path / "missing.h"}, {}, {}), InputError);
 }
+
+TEST_CASE("C++ idioms that are not breaks, and a removed override that is", "[cpp]") {
+  test::TempDir dir;
+  fs::path old_h = dir.write("old.h", R"(namespace n {
+class Base { public: virtual ~Base(); virtual void run(); };
+class Db : public Base {
+ public:
+  void run() override;
+  void set(int v);
+ private:
+  Db(const Db&);
+  struct Rep;
+  Rep* rep_;
+};
+inline void Db::set(int) {}
+}
+)");
+  fs::path new_h = dir.write("new.h", R"(namespace n {
+class Base { public: virtual ~Base(); virtual void run(); };
+class Db : public Base {
+ public:
+  Db(const Db&) = delete;
+  void set(int v);
+ private:
+  struct Rep;
+  Rep* const rep_;
+};
+inline void Db::set(int) {}
+}
+)");
+  std::vector<Finding> found = run_cpp_checks(extract_api({old_h}, {}, {}), extract_api({new_h}, {}, {}));
+  std::vector<std::string> rules;
+  for (const Finding& f : found) rules.push_back(f.rule + " " + f.path);
+  // A private copy constructor made `= delete`, a private pointer made const and the inline
+  // definition outside the class are no change; the override that went is.
+  CHECK(rules == std::vector<std::string>{"virtual-method-removed n::Db::run()"});
+  REQUIRE(found.size() == 1);
+  CHECK_THAT(found[0].message, Catch::Contains("calls now reach the base class's version"));
+}

@@ -175,6 +175,9 @@ class Extractor {
       return;
     std::optional<Location> loc = location_of(c);
     if (!loc) return;
+    // `void Class::f() {}` at namespace scope defines a member declared in the class: the
+    // declaration inside the class is the API.
+    if (record.empty() && is_record_kind(clang_getCursorKind(clang_getCursorSemanticParent(c)))) return;
     if (is_record_kind(kind)) visit_record(c, prefix, access, *loc);
     else if (is_function_kind(kind)) visit_function(c, prefix, record, *loc);
     else if (kind == CXCursor_EnumDecl) visit_enum(c, prefix, access, *loc);

@@ -30,7 +30,9 @@ const Function* slot_method(const Api& api, const Record& rec, const std::string
   return it == api.functions.end() ? nullptr : &it->second;
 }
 
-std::string slot_name(const Record& rec, const std::string& slot) {
+// How a slot reads in messages: the method's signature as written, when it is declared here.
+std::string slot_name(const Api& api, const Record& rec, const std::string& slot) {
+  if (const Function* f = slot_method(api, rec, slot)) return f->signature();
   return slot == "~()" ? "the destructor of " + rec.name : rec.name + "::" + slot;
 }
 
@@ -65,14 +67,14 @@ void virtual_table(const CheckContext& ctx, Reporter& r) {
       Location where = method ? method->location : n.location;
       if (old_at == o.vtable.end()) {
         if (method && method->is_pure && !ctx.old_api.functions.count(method->key())) continue;  // pure-virtual-added
-        Finding& f = r.changed("virtual-method-added", o.location, where, slot_name(n, slot),
-                               "virtual method " + q(slot_name(n, slot)) + " was added at slot " + std::to_string(i) +
+        Finding& f = r.changed("virtual-method-added", o.location, where, slot_name(ctx.new_api, n, slot),
+                               "virtual method " + q(slot_name(ctx.new_api, n, slot)) + " was added at slot " + std::to_string(i) +
                                    " of the virtual table of " + q(n.name) +
                                    ": binaries built against the old table call the wrong function or read past it");
         if (!method || !ctx.old_api.functions.count(method->key())) f.old_location.reset();
       } else if (size_t old_index = static_cast<size_t>(old_at - o.vtable.begin()); old_index != i) {
-        r.changed("virtual-method-position-changed", o.location, where, slot_name(n, slot),
-                  "virtual method " + q(slot_name(n, slot)) + " moved from slot " + std::to_string(old_index) +
+        r.changed("virtual-method-position-changed", o.location, where, slot_name(ctx.new_api, n, slot),
+                  "virtual method " + q(slot_name(ctx.new_api, n, slot)) + " moved from slot " + std::to_string(old_index) +
                       " to slot " + std::to_string(i) + " of the virtual table of " + q(n.name) +
                       ": binaries built against the old table call another function");
       }
@@ -83,7 +85,7 @@ void virtual_table(const CheckContext& ctx, Reporter& r) {
       const Function* now = slot_method(ctx.new_api, n, slot);
       const Function* before = slot_method(ctx.old_api, o, slot);
       if (!now || !before) continue;
-      r.changed("virtual-method-removed", before->location, now->location, slot_name(n, slot),
+      r.changed("virtual-method-removed", before->location, now->location, slot_name(ctx.new_api, n, slot),
                 q(now->signature()) + " is no longer virtual: overrides stop overriding and the virtual table of " +
                     q(n.name) + " shrinks");
     }

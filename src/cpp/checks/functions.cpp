@@ -98,7 +98,8 @@ void qualifiers(const CheckContext& ctx, Reporter& r) {
 
 void deleted_or_hidden(const CheckContext& ctx, Reporter& r) {
   for (auto [o, n] : ctx.functions.pairs) {
-    if (!o->is_deleted && n->is_deleted) {
+    // A private copy constructor that became `= delete` was never callable by users.
+    if (!o->is_deleted && n->is_deleted && access_rank(o->access) < 2) {
       r.changed("method-deleted", o->location, n->location, n->signature(),
                 q(n->signature()) + " is now deleted (= delete): every call stops compiling");
       continue;

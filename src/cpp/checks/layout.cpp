@@ -43,6 +43,26 @@ bool same_integer_layout(const Field& a, const Field& b) {
          a.bit_width == b.bit_width;
 }
 
+bool only_top_level_cv_changed(const Type& a, const Type& b) {
+  auto strip = [](std::string s) {
+    for (bool again = true; again;) {
+      again = false;
+      for (const char* q : {"const ", "volatile "})
+        if (s.rfind(q, 0) == 0) s.erase(0, std::string(q).size()), again = true;
+      // "int *const", "T const": a trailing qualifier after a space or a '*'.
+      for (std::string q : {"const", "volatile"})
+        if (s.size() > q.size() && s.compare(s.size() - q.size(), std::string::npos, q) == 0 &&
+            (s[s.size() - q.size() - 1] == ' ' || s[s.size() - q.size() - 1] == '*')) {
+          s.erase(s.size() - q.size());
+          while (!s.empty() && s.back() == ' ') s.pop_back();
+          again = true;
+        }
+    }
+    return s;
+  };
+  return strip(a.canonical) == strip(b.canonical);
+}
+
 std::string bits(int64_t b) {
   return b % 8 == 0 ? "byte " + std::to_string(b / 8) : "bit " + std::to_string(b);
 }
@@ -52,6 +72,10 @@ void fields(const CheckContext& ctx, Reporter& r) {
     std::vector<std::string> old_order, new_order;
     for (const Field& f : o.fields) {
       const Field* now = find_field(n, f.name);
+      // Private fields are the class's own business; what users feel of them (size, offsets of
+      // the other fields) is reported below.
+      bool internal = access_rank(f.access) == 2 && (!now || access_rank(now->access) == 2);
+      if (!now && internal) continue;
       if (!now) {
         r.changed("field-removed", f.location, n.location, n.name + "::" + f.name,
                   "field " + q(n.name + "::" + f.name) + " was removed: code that uses it no longer compiles, "
@@ -60,7 +84,9 @@ void fields(const CheckContext& ctx, Reporter& r) {
       }
       old_order.push_back(f.name);
       std::string path = n.name + "::" + f.name;
-      if (same_integer_layout(f, *now) && !(f.type == now->type)) {
+      if (internal && only_top_level_cv_changed(f.type, now->type)) {
+        // `Rep* rep_` -> `Rep* const rep_`: the same bytes, and no user code names a private field.
+      } else if (same_integer_layout(f, *now) && !(f.type == now->type)) {
         r.changed("field-integer-type-changed", f.location, now->location, path,
                   "field " + q(path) + " changed type from " + q(f.type.spelled) + " to " + q(now->type.spelled) +
                       ", of the same size and signedness: binaries are unaffected, but pointers to it, "
@@ -90,6 +116,7 @@ void fields(const CheckContext& ctx, Reporter& r) {
         new_order.push_back(f.name);
         continue;
       }
+      if (access_rank(f.access) == 2) continue;  // visible through size and offsets
       bool last = &f == &n.fields.back();
       bool grew = o.size_bytes >= 0 && n.size_bytes > o.size_bytes;
       Finding& added = r.changed("field-added", o.location, f.location, n.name + "::" + f.name,

@@ -1,5 +1,7 @@
 // Entities that exist in the old headers and not in the new ones. Private non-virtual methods
 // are implementation details: users can neither call them nor override them.
+#include <algorithm>
+
 #include "cpp/checks/checks.h"
 
 namespace driftcheck::cpp {
@@ -26,6 +28,16 @@ void removed_functions(const CheckContext& ctx, Reporter& r) {
     // A method goes with its class: record-removed already says so.
     if (!ctx.new_api.records.count(f->parent)) continue;
     if (f->is_virtual) {
+      // An override that went away leaves the slot to the base's version; its symbol goes.
+      const Record& now = ctx.new_api.records.at(f->parent);
+      bool destructor = f->name.find("::~") != std::string::npos;
+      std::string slot = destructor ? "~()" : f->key().substr(f->parent.size() + 2);
+      if (std::find(now.vtable.begin(), now.vtable.end(), slot) != now.vtable.end()) {
+        r.removed("virtual-method-removed", f->location, f->name, f->signature(),
+                  "override " + q(f->signature()) + " was removed: calls now reach the base class's version, and "
+                  "binaries that call it directly (qualified or devirtualised) no longer link");
+        continue;
+      }
       r.removed("virtual-method-removed", f->location, f->name, f->signature(),
                 "virtual method " + q(f->signature()) +
                     " was removed: overrides stop compiling and the virtual table of " + q(f->parent) + " changes");
