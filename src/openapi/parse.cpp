@@ -57,7 +57,7 @@ size_t invalid_utf8(const std::string& s) {
 
 class Builder {
  public:
-  Builder(Json& root, std::unordered_map<const Json*, uint32_t>& offsets, const ParseLimits& limits)
+  Builder(Json& root, std::vector<std::pair<uint32_t, const Json*>>& offsets, const ParseLimits& limits)
       : root_(root), offsets_(offsets), limits_(limits) {}
 
   void key(uint32_t off, std::string k) {
@@ -90,7 +90,7 @@ class Builder {
     Frame f = std::move(frames_.back());
     frames_.pop_back();
     if (!f.is_map)
-      for (size_t i = 0; i < f.element_offsets.size(); ++i) offsets_[&(*f.node)[i]] = f.element_offsets[i];
+      for (size_t i = 0; i < f.element_offsets.size(); ++i) offsets_.emplace_back(f.element_offsets[i], &(*f.node)[i]);
     for (Json& merged : f.merges) apply_merge(*f.node, merged);
     size_t height = f.child_height + 1;
     if (!frames_.empty()) frames_.back().child_height = std::max(frames_.back().child_height, height);
@@ -136,7 +136,7 @@ class Builder {
       if (placed_root_) throw LoadError{off, "more than one document in the stream"};
       placed_root_ = true;
       root_ = std::move(v);
-      offsets_[&root_] = off;
+      offsets_.emplace_back(off, &root_);
       return &root_;
     }
     Frame& f = frames_.back();
@@ -149,7 +149,7 @@ class Builder {
       }
       auto [it, inserted] = f.node->get_ref<Json::object_t&>().emplace(std::move(f.pending_key), std::move(v));
       if (!inserted) throw LoadError{f.key_off, "duplicate key '" + it->first + "'"};
-      offsets_[&it->second] = f.key_off;  // a member is located at its key
+      offsets_.emplace_back(f.key_off, &it->second);  // a member is located at its key
       return &it->second;
     }
     auto& arr = f.node->get_ref<Json::array_t&>();
@@ -171,7 +171,7 @@ class Builder {
   }
 
   Json& root_;
-  std::unordered_map<const Json*, uint32_t>& offsets_;
+  std::vector<std::pair<uint32_t, const Json*>>& offsets_;  // where each node starts, in any order
   const ParseLimits& limits_;
   std::vector<Frame> frames_;
   std::map<std::string, Anchor> anchors_;
@@ -382,8 +382,9 @@ std::unique_ptr<Document> parse_document(std::filesystem::path path, std::string
   if (text.empty()) throw InputError(doc->display + ": file is empty");
   if (text.size() > UINT32_MAX / 2) throw InputError(doc->display + ": file is too large");
   if (size_t bad = invalid_utf8(text); bad != std::string::npos) throw fail(static_cast<uint32_t>(bad), "not UTF-8 text");
-  std::unordered_map<const Json*, uint32_t> offsets;
-  Builder builder(doc->root, offsets, limits);
+  std::vector<std::pair<uint32_t, const Json*>> by_offset;
+  by_offset.reserve(text.size() / 16);
+  Builder builder(doc->root, by_offset, limits);
   try {
     if (looks_like_json(text)) {
       uint32_t last = 0;
@@ -401,9 +402,6 @@ std::unique_ptr<Document> parse_document(std::filesystem::path path, std::string
   }
   if (!builder.done()) throw InputError(doc->display + ": no document content");
   // Line and column for every node, computed once with a running counter over sorted offsets.
-  std::vector<std::pair<uint32_t, const Json*>> by_offset;
-  by_offset.reserve(offsets.size());
-  for (auto& [node, off] : offsets) by_offset.emplace_back(off, node);
   std::sort(by_offset.begin(), by_offset.end());
   doc->positions.reserve(by_offset.size());
   Pos p;
