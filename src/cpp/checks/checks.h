@@ -24,4 +24,11 @@ inline std::vector<CppCheck> all_cpp_checks() {
 // `name` in backquotes, for messages.
 inline std::string q(const std::string& s) { return "`" + s + "`"; }
 
+// "from `A` to `B`" for a type change: as written, unless both read the same (an alias whose
+// target changed), then what they are.
+inline std::string from_to(const Type& before, const Type& after) {
+  bool same = before.spelled == after.spelled;
+  return "from " + q(same ? before.canonical : before.spelled) + " to " + q(same ? after.canonical : after.spelled);
+}
+
 }  // namespace driftcheck::cpp

@@ -26,8 +26,8 @@ void return_type(const CheckContext& ctx, Reporter& r) {
     if (!visible(*o) || o->return_type == n->return_type) continue;
     if (n->template_params.empty() && only_lost_qualifiers(o->return_type, n->return_type)) continue;
     r.changed("function-return-type-changed", o->location, n->location, n->signature(),
-              q(n->signature()) + " now returns " + q(n->return_type.spelled) + " instead of " +
-                  q(o->return_type.spelled) + ": callers read the result as the old type");
+              "the return type of " + q(n->signature()) + " changed " + from_to(o->return_type, n->return_type) +
+                  ": callers read the result as the old type");
   }
 }
 
@@ -46,8 +46,8 @@ void parameters(const CheckContext& ctx, Reporter& r) {
       if (op.type == np.type) continue;
       std::string name = np.name.empty() ? "" : " " + q(np.name);
       r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
-                "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " changed type from " +
-                    q(op.type.spelled) + " to " + q(np.type.spelled) + ": calls convert or no longer compile, and its symbol changes");
+                "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " changed type " +
+                    from_to(op.type, np.type) + ": calls convert or no longer compile, and its symbol changes");
     }
   }
 }

@@ -92,7 +92,7 @@ void fields(const CheckContext& ctx, Reporter& r) {
                       ", of the same size and signedness: binaries are unaffected, but pointers to it, "
                       "overloads and template deduction see another type");
       } else if (!(f.type == now->type) || f.bit_width != now->bit_width) {
-        std::string what = !(f.type == now->type) ? "type from " + q(f.type.spelled) + " to " + q(now->type.spelled)
+        std::string what = !(f.type == now->type) ? "type " + from_to(f.type, now->type)
                                                   : "bit-field width from " + std::to_string(f.bit_width) + " to " +
                                                         std::to_string(now->bit_width);
         r.changed("field-type-changed", f.location, now->location, path,

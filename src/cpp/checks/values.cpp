@@ -10,8 +10,8 @@ void typedef_targets(const CheckContext& ctx, Reporter& r) {
     auto it = ctx.new_api.typedefs.find(name);
     if (it == ctx.new_api.typedefs.end() || o.target == it->second.target || access_rank(o.access) == 2) continue;
     r.changed("typedef-target-changed", o.location, it->second.location, name,
-              "type alias " + q(name) + " now names " + q(it->second.target.spelled) + " instead of " +
-                  q(o.target.spelled) + ": every declaration that uses it changes type");
+              "type alias " + q(name) + " changed " + from_to(o.target, it->second.target) +
+                  ": every declaration that uses it changes type");
   }
 }
 
@@ -22,7 +22,7 @@ void variables(const CheckContext& ctx, Reporter& r) {
     const Variable& n = it->second;
     if (!(o.type == n.type))
       r.changed("variable-type-changed", o.location, n.location, name,
-                "variable " + q(name) + " changed type from " + q(o.type.spelled) + " to " + q(n.type.spelled) +
+                "variable " + q(name) + " changed type " + from_to(o.type, n.type) +
                     ": code that uses it reads and writes it as the old type");
     else if (o.value && n.value && *o.value != *n.value)
       r.changed("constant-value-changed", o.location, n.location, name,
