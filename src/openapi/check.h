@@ -25,6 +25,7 @@ struct CheckOptions {
 
 struct RenameIndex;    // checks/renames.cpp
 struct WalkRecording;  // checks/schema_walk.cpp
+struct ParameterCache; // checks/parameters.cpp
 
 struct CheckContext {
   const Spec& old_spec;
@@ -38,6 +39,8 @@ struct CheckContext {
   mutable std::shared_ptr<RenameIndex> renames = nullptr;
   // The request and response schema walks, recorded on first use by checks/schema_walk.cpp.
   mutable std::shared_ptr<WalkRecording> walks[2] = {nullptr, nullptr};
+  // Old and new parameters paired, built on first use by checks/parameters.cpp.
+  mutable std::shared_ptr<ParameterCache> parameters = nullptr;
 };
 
 class Reporter {

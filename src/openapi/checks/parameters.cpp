@@ -65,7 +65,7 @@ struct ParamDiff {
   std::vector<std::tuple<const Operation*, const Operation*, Param>> added;  // old op, new op, new parameter
 };
 
-ParamDiff diff_params(const CheckContext& ctx) {
+ParamDiff compute_param_diff(const CheckContext& ctx) {
   ParamDiff d;
   for (const auto& [o, n] : ctx.match.pairs) {
     if (hidden_by_stability(*o, *n)) continue;
@@ -88,6 +88,20 @@ ParamDiff diff_params(const CheckContext& ctx) {
   }
   return d;
 }
+}  // namespace
+
+// The parameter pairing, computed once per run: twenty-odd checks read it.
+struct ParameterCache {
+  ParamDiff diff;
+};
+
+namespace {
+
+const ParamDiff& diff_params(const CheckContext& ctx) {
+  if (!ctx.parameters) ctx.parameters = std::make_shared<ParameterCache>(ParameterCache{compute_param_diff(ctx)});
+  return ctx.parameters->diff;
+}
+
 
 // The schema of a parameter: its `schema` (OpenAPI 3), or the parameter itself (Swagger 2.0,
 // where type, format, enum and bounds sit on the parameter).
