@@ -3,8 +3,6 @@
 // the input headers.
 #include "cpp/extract.h"
 
-#include <clang-c/Index.h>
-
 #include <algorithm>
 #include <fstream>
 #include <regex>
@@ -12,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/input_error.h"
+#include "cpp/libclang.h"
 #include "cpp/api_json.h"
 
 namespace fs = std::filesystem;
@@ -22,15 +21,15 @@ namespace {
 
 // Owns a CXString for the length of one expression.
 std::string take(CXString s) {
-  const char* c = clang_getCString(s);
+  const char* c = libclang().clang_getCString(s);
   std::string out = c ? c : "";
-  clang_disposeString(s);
+  libclang().clang_disposeString(s);
   return out;
 }
 
 std::vector<CXCursor> children(CXCursor c) {
   std::vector<CXCursor> out;
-  clang_visitChildren(
+  libclang().clang_visitChildren(
       c,
       [](CXCursor child, CXCursor, CXClientData data) {
         static_cast<std::vector<CXCursor>*>(data)->push_back(child);
@@ -48,12 +47,12 @@ std::string without_anonymous_places(std::string s) {
 }
 
 Type type_of(CXType t) {
-  return {without_anonymous_places(take(clang_getTypeSpelling(t))),
-          without_anonymous_places(take(clang_getTypeSpelling(clang_getCanonicalType(t))))};
+  return {without_anonymous_places(take(libclang().clang_getTypeSpelling(t))),
+          without_anonymous_places(take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(t))))};
 }
 
 std::string access_of(CXCursor c) {
-  switch (clang_getCXXAccessSpecifier(c)) {
+  switch (libclang().clang_getCXXAccessSpecifier(c)) {
     case CX_CXXPublic: return "public";
     case CX_CXXProtected: return "protected";
     case CX_CXXPrivate: return "private";
@@ -63,7 +62,7 @@ std::string access_of(CXCursor c) {
 
 bool has_child_kind(CXCursor c, CXCursorKind kind) {
   for (CXCursor child : children(c))
-    if (clang_getCursorKind(child) == kind) return true;
+    if (libclang().clang_getCursorKind(child) == kind) return true;
   return false;
 }
 
@@ -71,10 +70,10 @@ bool has_child_kind(CXCursor c, CXCursorKind kind) {
 std::vector<std::string> template_params_of(CXCursor c) {
   std::vector<std::string> out;
   for (CXCursor child : children(c)) {
-    switch (clang_getCursorKind(child)) {
+    switch (libclang().clang_getCursorKind(child)) {
       case CXCursor_TemplateTypeParameter: out.push_back("typename"); break;
       case CXCursor_NonTypeTemplateParameter:
-        out.push_back(type_of(clang_getCursorType(child)).canonical);
+        out.push_back(type_of(libclang().clang_getCursorType(child)).canonical);
         break;
       case CXCursor_TemplateTemplateParameter: out.push_back("template"); break;
       default: break;
@@ -99,7 +98,7 @@ class Extractor {
       : tu_(tu), display_(std::move(display)) {}
 
   Api run() {
-    visit_scope(clang_getTranslationUnitCursor(tu_), "", "");
+    visit_scope(libclang().clang_getTranslationUnitCursor(tu_), "", "");
     return std::move(api_);
   }
 
@@ -114,12 +113,12 @@ class Extractor {
   std::optional<Location> location_of(CXCursor c) {
     CXFile file = nullptr;
     unsigned line = 0, column = 0;
-    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &column, nullptr);
+    libclang().clang_getExpansionLocation(libclang().clang_getCursorLocation(c), &file, &line, &column, nullptr);
     if (!file) return std::nullopt;
     auto cached = file_cache_.find(file);
     if (cached == file_cache_.end()) {
       std::error_code ec;
-      fs::path canonical = fs::weakly_canonical(take(clang_getFileName(file)), ec);
+      fs::path canonical = fs::weakly_canonical(take(libclang().clang_getFileName(file)), ec);
       auto it = display_.find(canonical.string());
       cached = file_cache_.emplace(file, it == display_.end() ? nullptr : &it->second).first;
     }
@@ -134,19 +133,19 @@ class Extractor {
   std::vector<std::string> tokens_of(CXCursor c) {
     CXToken* tokens = nullptr;
     unsigned n = 0;
-    clang_tokenize(tu_, clang_getCursorExtent(c), &tokens, &n);
+    libclang().clang_tokenize(tu_, libclang().clang_getCursorExtent(c), &tokens, &n);
     std::vector<std::string> out;
-    for (unsigned i = 0; i < n; ++i) out.push_back(take(clang_getTokenSpelling(tu_, tokens[i])));
-    clang_disposeTokens(tu_, tokens, n);
+    for (unsigned i = 0; i < n; ++i) out.push_back(take(libclang().clang_getTokenSpelling(tu_, tokens[i])));
+    libclang().clang_disposeTokens(tu_, tokens, n);
     return out;
   }
 
   // Declarations of a namespace, of an extern "C" block, or of the translation unit.
   void visit_scope(CXCursor scope, const std::string& prefix, const std::string& access) {
     for (CXCursor c : children(scope)) {
-      CXCursorKind kind = clang_getCursorKind(c);
+      CXCursorKind kind = libclang().clang_getCursorKind(c);
       if (kind == CXCursor_Namespace) {
-        std::string name = take(clang_getCursorSpelling(c));
+        std::string name = take(libclang().clang_getCursorSpelling(c));
         if (name.empty()) continue;  // anonymous namespace: internal to each includer
         // Each `namespace x {` block is its own cursor: blocks outside the input headers (all of
         // std) are skipped whole.
@@ -168,7 +167,7 @@ class Extractor {
 
   // A declaration at namespace or class scope. `record` is the enclosing record, if any.
   void visit_decl(CXCursor c, const std::string& prefix, const std::string& record, const std::string& access) {
-    CXCursorKind kind = clang_getCursorKind(c);
+    CXCursorKind kind = libclang().clang_getCursorKind(c);
     if (!is_record_kind(kind) && !is_function_kind(kind) && kind != CXCursor_EnumDecl &&
         kind != CXCursor_TypedefDecl && kind != CXCursor_TypeAliasDecl && kind != CXCursor_TypeAliasTemplateDecl &&
         kind != CXCursor_VarDecl)
@@ -177,7 +176,7 @@ class Extractor {
     if (!loc) return;
     // `void Class::f() {}` at namespace scope defines a member declared in the class: the
     // declaration inside the class is the API.
-    if (record.empty() && is_record_kind(clang_getCursorKind(clang_getCursorSemanticParent(c)))) return;
+    if (record.empty() && is_record_kind(libclang().clang_getCursorKind(libclang().clang_getCursorSemanticParent(c)))) return;
     if (is_record_kind(kind)) visit_record(c, prefix, access, *loc);
     else if (is_function_kind(kind)) visit_function(c, prefix, record, *loc);
     else if (kind == CXCursor_EnumDecl) visit_enum(c, prefix, access, *loc);
@@ -186,21 +185,21 @@ class Extractor {
   }
 
   void visit_record(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
-    std::string spelling = take(clang_getCursorSpelling(c));
-    CXType type = clang_getCursorType(c);
-    if (clang_Cursor_isAnonymousRecordDecl(c)) return;  // its fields are the parent's (see add_fields)
+    std::string spelling = take(libclang().clang_getCursorSpelling(c));
+    CXType type = libclang().clang_getCursorType(c);
+    if (libclang().clang_Cursor_isAnonymousRecordDecl(c)) return;  // its fields are the parent's (see add_fields)
     std::string name;
-    if (!clang_Cursor_isNull(clang_getSpecializedCursorTemplate(c)) && clang_getCursorKind(c) != CXCursor_ClassTemplate)
-      name = take(clang_getTypeSpelling(clang_getCanonicalType(type)));  // an explicit specialization: ns::X<int>
+    if (!libclang().clang_Cursor_isNull(libclang().clang_getSpecializedCursorTemplate(c)) && libclang().clang_getCursorKind(c) != CXCursor_ClassTemplate)
+      name = take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(type)));  // an explicit specialization: ns::X<int>
     else if (!spelling.empty() && spelling.find("(anonymous") == std::string::npos &&
              spelling.find("(unnamed") == std::string::npos)
       name = prefix + spelling;
-    else if (std::string named = take(clang_getTypeSpelling(clang_getCanonicalType(type)));
+    else if (std::string named = take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(type)));
              named.find("(anonymous") == std::string::npos && named.find("(unnamed") == std::string::npos)
       name = named;  // `typedef struct {...} T;`: the typedef names the struct
     else
       return;
-    bool definition = clang_isCursorDefinition(c);
+    bool definition = libclang().clang_isCursorDefinition(c);
     auto existing = api_.records.find(name);
     if (!definition) {
       // A forward declaration: an opaque type, unless its definition is seen too.
@@ -222,16 +221,16 @@ class Extractor {
     r.is_complete = true;
     r.is_final = has_child_kind(c, CXCursor_CXXFinalAttr);
     r.template_params = template_params_of(c);
-    long long size = clang_Type_getSizeOf(type), align = clang_Type_getAlignOf(type);
+    long long size = libclang().clang_Type_getSizeOf(type), align = libclang().clang_Type_getAlignOf(type);
     if (size >= 0 && r.template_params.empty()) r.size_bytes = size;
     if (align >= 0 && r.template_params.empty()) r.align_bytes = align;
     add_fields(c, type, r);
     for (CXCursor child : children(c)) {
-      CXCursorKind k = clang_getCursorKind(child);
+      CXCursorKind k = libclang().clang_getCursorKind(child);
       if (k == CXCursor_CXXBaseSpecifier) {
-        CXType base_type = clang_getCursorType(child);
-        r.bases.push_back({type_of(base_type).canonical, access_of(child), clang_isVirtualBase(child) != 0});
-        if (clang_isVirtualBase(child)) r.is_polymorphic = true;
+        CXType base_type = libclang().clang_getCursorType(child);
+        r.bases.push_back({type_of(base_type).canonical, access_of(child), libclang().clang_isVirtualBase(child) != 0});
+        if (libclang().clang_isVirtualBase(child)) r.is_polymorphic = true;
       } else if (k != CXCursor_FieldDecl) {
         visit_decl(child, name + "::", name, access_of(child));
       }
@@ -242,8 +241,8 @@ class Extractor {
   }
 
   static std::string record_kind(CXCursor c) {
-    CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_ClassTemplate) k = clang_getTemplateCursorKind(c);
+    CXCursorKind k = libclang().clang_getCursorKind(c);
+    if (k == CXCursor_ClassTemplate) k = libclang().clang_getTemplateCursorKind(c);
     return k == CXCursor_UnionDecl ? "union" : k == CXCursor_StructDecl ? "struct" : "class";
   }
 
@@ -251,23 +250,23 @@ class Extractor {
   // with their offsets in the parent.
   void add_fields(CXCursor c, CXType outer, Record& r) {
     for (CXCursor child : children(c)) {
-      CXCursorKind k = clang_getCursorKind(child);
-      if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) && clang_Cursor_isAnonymousRecordDecl(child)) {
+      CXCursorKind k = libclang().clang_getCursorKind(child);
+      if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) && libclang().clang_Cursor_isAnonymousRecordDecl(child)) {
         add_fields(child, outer, r);
         continue;
       }
       if (k != CXCursor_FieldDecl) continue;
-      std::string name = take(clang_getCursorSpelling(child));
+      std::string name = take(libclang().clang_getCursorSpelling(child));
       if (name.empty()) continue;  // an unnamed bit-field: padding, seen through the others' offsets
       Field f;
       f.name = name;
-      f.type = type_of(clang_getCursorType(child));
-      long long type_size = clang_Type_getSizeOf(clang_getCursorType(child));
+      f.type = type_of(libclang().clang_getCursorType(child));
+      long long type_size = libclang().clang_Type_getSizeOf(libclang().clang_getCursorType(child));
       if (type_size >= 0) f.type_size_bytes = type_size;
-      long long offset = clang_Type_getOffsetOf(outer, name.c_str());
+      long long offset = libclang().clang_Type_getOffsetOf(outer, name.c_str());
       if (offset >= 0 && r.template_params.empty()) f.offset_bits = offset;
-      if (clang_Cursor_isBitField(child)) f.bit_width = clang_getFieldDeclBitWidth(child);
-      f.is_mutable = clang_CXXField_isMutable(child) != 0;
+      if (libclang().clang_Cursor_isBitField(child)) f.bit_width = libclang().clang_getFieldDeclBitWidth(child);
+      f.is_mutable = libclang().clang_CXXField_isMutable(child) != 0;
       f.access = access_of(child);
       f.location = location_of(child).value_or(r.location);
       r.fields.push_back(std::move(f));
@@ -280,22 +279,22 @@ class Extractor {
     std::vector<std::string> slots;
     if (depth > 32) return slots;
     for (CXCursor child : children(c)) {
-      if (clang_getCursorKind(child) != CXCursor_CXXBaseSpecifier || clang_isVirtualBase(child)) continue;
-      CXCursor base = clang_getTypeDeclaration(clang_getCursorType(child));
-      CXCursor def = clang_getCursorDefinition(base);
-      if (!clang_Cursor_isNull(def)) slots = vtable_of(def, depth + 1);
+      if (libclang().clang_getCursorKind(child) != CXCursor_CXXBaseSpecifier || libclang().clang_isVirtualBase(child)) continue;
+      CXCursor base = libclang().clang_getTypeDeclaration(libclang().clang_getCursorType(child));
+      CXCursor def = libclang().clang_getCursorDefinition(base);
+      if (!libclang().clang_Cursor_isNull(def)) slots = vtable_of(def, depth + 1);
       // libclang shows no members of an implicit instance (Base<int>): read its template instead.
       if (slots.empty())
         for (CXCursor part : children(child))
-          if (clang_getCursorKind(part) == CXCursor_TemplateRef) {
-            CXCursor from_template = clang_getCursorDefinition(clang_getCursorReferenced(part));
-            if (!clang_Cursor_isNull(from_template)) slots = vtable_of(from_template, depth + 1);
+          if (libclang().clang_getCursorKind(part) == CXCursor_TemplateRef) {
+            CXCursor from_template = libclang().clang_getCursorDefinition(libclang().clang_getCursorReferenced(part));
+            if (!libclang().clang_Cursor_isNull(from_template)) slots = vtable_of(from_template, depth + 1);
           }
       if (!slots.empty()) break;  // the first polymorphic non-virtual base is the primary one
     }
     for (CXCursor child : children(c)) {
-      CXCursorKind k = clang_getCursorKind(child);
-      if ((k != CXCursor_CXXMethod && k != CXCursor_Destructor) || !clang_CXXMethod_isVirtual(child)) continue;
+      CXCursorKind k = libclang().clang_getCursorKind(child);
+      if ((k != CXCursor_CXXMethod && k != CXCursor_Destructor) || !libclang().clang_CXXMethod_isVirtual(child)) continue;
       std::string slot = method_slot(child);
       if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
     }
@@ -305,7 +304,7 @@ class Extractor {
   std::string method_slot(CXCursor c) {
     Function f = read_function(c, "", "");
     std::string key = f.key();
-    if (clang_getCursorKind(c) == CXCursor_Destructor) return "~()";  // every destructor overrides the base's
+    if (libclang().clang_getCursorKind(c) == CXCursor_Destructor) return "~()";  // every destructor overrides the base's
     return key;
   }
 
@@ -322,18 +321,18 @@ class Extractor {
 
   Function read_function(CXCursor c, const std::string& prefix, const std::string& record) {
     Function f;
-    f.name = prefix + take(clang_getCursorSpelling(c));
+    f.name = prefix + take(libclang().clang_getCursorSpelling(c));
     f.parent = record;
-    CXType type = clang_getCursorType(c);
-    f.return_type = type_of(clang_getResultType(type));
+    CXType type = libclang().clang_getCursorType(c);
+    f.return_type = type_of(libclang().clang_getResultType(type));
     for (CXCursor child : children(c)) {
-      CXCursorKind k = clang_getCursorKind(child);
+      CXCursorKind k = libclang().clang_getCursorKind(child);
       if (k == CXCursor_ParmDecl) {
         Param p;
-        p.name = take(clang_getCursorSpelling(child));
-        p.type = type_of(clang_getCursorType(child));
+        p.name = take(libclang().clang_getCursorSpelling(child));
+        p.type = type_of(libclang().clang_getCursorType(child));
         for (CXCursor part : children(child))
-          if (clang_isExpression(clang_getCursorKind(part))) p.has_default = true;
+          if (libclang().clang_isExpression(libclang().clang_getCursorKind(part))) p.has_default = true;
         if (p.has_default) p.default_value = default_of(child);
         f.params.push_back(std::move(p));
       } else if (k == CXCursor_CXXOverrideAttr) {
@@ -342,27 +341,27 @@ class Extractor {
         f.is_final = true;
       }
     }
-    if (clang_getCursorKind(c) == CXCursor_FunctionTemplate) f.template_params = template_params_of(c);
-    f.is_variadic = clang_isFunctionTypeVariadic(type) != 0;
-    if (is_record_kind(clang_getCursorKind(clang_getCursorSemanticParent(c)))) {
-      f.is_const = clang_CXXMethod_isConst(c) != 0;
-      f.is_static = clang_CXXMethod_isStatic(c) != 0;
-      f.is_virtual = clang_CXXMethod_isVirtual(c) != 0;
-      f.is_pure = clang_CXXMethod_isPureVirtual(c) != 0;
+    if (libclang().clang_getCursorKind(c) == CXCursor_FunctionTemplate) f.template_params = template_params_of(c);
+    f.is_variadic = libclang().clang_isFunctionTypeVariadic(type) != 0;
+    if (is_record_kind(libclang().clang_getCursorKind(libclang().clang_getCursorSemanticParent(c)))) {
+      f.is_const = libclang().clang_CXXMethod_isConst(c) != 0;
+      f.is_static = libclang().clang_CXXMethod_isStatic(c) != 0;
+      f.is_virtual = libclang().clang_CXXMethod_isVirtual(c) != 0;
+      f.is_pure = libclang().clang_CXXMethod_isPureVirtual(c) != 0;
       f.access = access_of(c);
       if (f.access.empty()) f.access = "public";
     }
     // A method's cv-qualifiers follow its parameter list in the type's spelling: int (int) const volatile.
-    std::string spelled = take(clang_getTypeSpelling(type));
+    std::string spelled = take(libclang().clang_getTypeSpelling(type));
     f.is_volatile = spelled.find("volatile", spelled.rfind(')') == std::string::npos ? 0 : spelled.rfind(')')) !=
                     std::string::npos;
-    CXRefQualifierKind ref = clang_Type_getCXXRefQualifier(type);
+    CXRefQualifierKind ref = libclang().clang_Type_getCXXRefQualifier(type);
     f.ref_qualifier = ref == CXRefQualifier_LValue ? "&" : ref == CXRefQualifier_RValue ? "&&" : "";
-    int spec = clang_getCursorExceptionSpecificationType(c);
+    int spec = libclang().clang_getCursorExceptionSpecificationType(c);
     f.is_noexcept = spec == CXCursor_ExceptionSpecificationKind_BasicNoexcept ||
                     spec == CXCursor_ExceptionSpecificationKind_ComputedNoexcept ||
                     spec == CXCursor_ExceptionSpecificationKind_DynamicNone;
-    f.is_deleted = clang_getCursorAvailability(c) == CXAvailability_NotAvailable;
+    f.is_deleted = libclang().clang_getCursorAvailability(c) == CXAvailability_NotAvailable;
     return f;
   }
 
@@ -374,7 +373,7 @@ class Extractor {
   }
 
   void visit_enum(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
-    std::string spelling = take(clang_getCursorSpelling(c));
+    std::string spelling = take(libclang().clang_getCursorSpelling(c));
     bool anonymous = spelling.empty() || spelling.find("(anonymous") != std::string::npos ||
                      spelling.find("(unnamed") != std::string::npos;
     // The constants of anonymous enums live in the enclosing scope: one pseudo-enum per scope.
@@ -383,8 +382,8 @@ class Extractor {
     bool fresh = e.name.empty();
     e.name = name;
     if (fresh) {
-      e.underlying = type_of(clang_getEnumDeclIntegerType(c));
-      e.is_scoped = clang_EnumDecl_isScoped(c) != 0;
+      e.underlying = type_of(libclang().clang_getEnumDeclIntegerType(c));
+      e.is_scoped = libclang().clang_EnumDecl_isScoped(c) != 0;
       e.access = access;
       e.location = loc;
     }
@@ -392,11 +391,11 @@ class Extractor {
                        e.underlying.canonical == "bool" || e.underlying.canonical == "char16_t" ||
                        e.underlying.canonical == "char32_t";
     for (CXCursor child : children(c)) {
-      if (clang_getCursorKind(child) != CXCursor_EnumConstantDecl) continue;
+      if (libclang().clang_getCursorKind(child) != CXCursor_EnumConstantDecl) continue;
       Enumerator en;
-      en.name = take(clang_getCursorSpelling(child));
-      en.value = is_unsigned ? static_cast<int64_t>(clang_getEnumConstantDeclUnsignedValue(child))
-                             : clang_getEnumConstantDeclValue(child);
+      en.name = take(libclang().clang_getCursorSpelling(child));
+      en.value = is_unsigned ? static_cast<int64_t>(libclang().clang_getEnumConstantDeclUnsignedValue(child))
+                             : libclang().clang_getEnumConstantDeclValue(child);
       en.location = location_of(child).value_or(loc);
       e.enumerators.push_back(std::move(en));
     }
@@ -404,80 +403,80 @@ class Extractor {
 
   void visit_typedef(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
     Typedef t;
-    t.name = prefix + take(clang_getCursorSpelling(c));
+    t.name = prefix + take(libclang().clang_getCursorSpelling(c));
     t.access = access;
     t.location = loc;
     CXCursor decl = c;
-    if (clang_getCursorKind(c) == CXCursor_TypeAliasTemplateDecl) {
+    if (libclang().clang_getCursorKind(c) == CXCursor_TypeAliasTemplateDecl) {
       t.template_params = template_params_of(c);
       for (CXCursor child : children(c))
-        if (clang_getCursorKind(child) == CXCursor_TypeAliasDecl) decl = child;
+        if (libclang().clang_getCursorKind(child) == CXCursor_TypeAliasDecl) decl = child;
     }
-    t.target = type_of(clang_getTypedefDeclUnderlyingType(decl));
+    t.target = type_of(libclang().clang_getTypedefDeclUnderlyingType(decl));
     api_.typedefs[t.name] = std::move(t);
   }
 
   void visit_variable(CXCursor c, const std::string& prefix, const Location& loc) {
     Variable v;
-    v.name = prefix + take(clang_getCursorSpelling(c));
-    CXType type = clang_getCursorType(c);
+    v.name = prefix + take(libclang().clang_getCursorSpelling(c));
+    CXType type = libclang().clang_getCursorType(c);
     v.type = type_of(type);
     v.access = access_of(c);
     for (const std::string& token : tokens_of(c)) {
       if (token == "constexpr") v.is_constexpr = true;
       if (token == "=" || token == "{") break;
     }
-    if (v.is_constexpr || clang_isConstQualifiedType(type)) v.value = constant_value(c);
+    if (v.is_constexpr || libclang().clang_isConstQualifiedType(type)) v.value = constant_value(c);
     v.location = loc;
     api_.variables[v.name] = std::move(v);
   }
 
   static std::optional<std::string> constant_value(CXCursor c) {
-    CXEvalResult result = clang_Cursor_Evaluate(c);
+    CXEvalResult result = libclang().clang_Cursor_Evaluate(c);
     if (!result) return std::nullopt;
     std::optional<std::string> out;
-    switch (clang_EvalResult_getKind(result)) {
+    switch (libclang().clang_EvalResult_getKind(result)) {
       case CXEval_Int:
-        out = clang_EvalResult_isUnsignedInt(result) ? std::to_string(clang_EvalResult_getAsUnsigned(result))
-                                                       : std::to_string(clang_EvalResult_getAsLongLong(result));
+        out = libclang().clang_EvalResult_isUnsignedInt(result) ? std::to_string(libclang().clang_EvalResult_getAsUnsigned(result))
+                                                       : std::to_string(libclang().clang_EvalResult_getAsLongLong(result));
         break;
       case CXEval_Float: {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", clang_EvalResult_getAsDouble(result));
+        std::snprintf(buf, sizeof buf, "%.17g", libclang().clang_EvalResult_getAsDouble(result));
         out = buf;
         break;
       }
-      case CXEval_StrLiteral: out = "\"" + std::string(clang_EvalResult_getAsStr(result)) + "\""; break;
+      case CXEval_StrLiteral: out = "\"" + std::string(libclang().clang_EvalResult_getAsStr(result)) + "\""; break;
       default: break;
     }
-    clang_EvalResult_dispose(result);
+    libclang().clang_EvalResult_dispose(result);
     return out;
   }
 
   // Object-like macros that expand to a constant: literals, operators and keywords only.
   void visit_macro(CXCursor c) {
-    if (clang_Cursor_isMacroBuiltin(c) || clang_Cursor_isMacroFunctionLike(c)) return;
+    if (libclang().clang_Cursor_isMacroBuiltin(c) || libclang().clang_Cursor_isMacroFunctionLike(c)) return;
     std::optional<Location> loc = location_of(c);
     if (!loc) return;
     CXToken* tokens = nullptr;
     unsigned n = 0;
-    clang_tokenize(tu_, clang_getCursorExtent(c), &tokens, &n);
+    libclang().clang_tokenize(tu_, libclang().clang_getCursorExtent(c), &tokens, &n);
     std::string value;
     bool constant = n > 1;
     unsigned previous_end = 0;
     for (unsigned i = 1; i < n && constant; ++i) {
-      CXTokenKind kind = clang_getTokenKind(tokens[i]);
+      CXTokenKind kind = libclang().clang_getTokenKind(tokens[i]);
       if (kind == CXToken_Identifier || kind == CXToken_Comment) constant = false;
-      CXSourceRange extent = clang_getTokenExtent(tu_, tokens[i]);
+      CXSourceRange extent = libclang().clang_getTokenExtent(tu_, tokens[i]);
       unsigned start = 0, end = 0;
-      clang_getFileLocation(clang_getRangeStart(extent), nullptr, nullptr, nullptr, &start);
-      clang_getFileLocation(clang_getRangeEnd(extent), nullptr, nullptr, nullptr, &end);
+      libclang().clang_getFileLocation(libclang().clang_getRangeStart(extent), nullptr, nullptr, nullptr, &start);
+      libclang().clang_getFileLocation(libclang().clang_getRangeEnd(extent), nullptr, nullptr, nullptr, &end);
       if (i > 1 && start != previous_end) value += ' ';
-      value += take(clang_getTokenSpelling(tu_, tokens[i]));
+      value += take(libclang().clang_getTokenSpelling(tu_, tokens[i]));
       previous_end = end;
     }
-    std::string name = n > 0 ? take(clang_getTokenSpelling(tu_, tokens[0])) : "";
-    clang_disposeTokens(tu_, tokens, n);
+    std::string name = n > 0 ? take(libclang().clang_getTokenSpelling(tu_, tokens[0])) : "";
+    libclang().clang_disposeTokens(tu_, tokens, n);
     if (!constant || name.empty() || undefined_later(*loc, name)) return;
     api_.macros[name] = Macro{name, value, *loc};
   }
@@ -506,8 +505,8 @@ struct Parsed {
   CXIndex index = nullptr;
   CXTranslationUnit tu = nullptr;
   ~Parsed() {
-    if (tu) clang_disposeTranslationUnit(tu);
-    if (index) clang_disposeIndex(index);
+    if (tu) libclang().clang_disposeTranslationUnit(tu);
+    if (index) libclang().clang_disposeIndex(index);
   }
 };
 
@@ -516,9 +515,9 @@ using DisplayNames = std::unordered_map<std::string, std::string>;  // canonical
 std::string place_of(CXSourceLocation location, const DisplayNames& display) {
   CXFile file = nullptr;
   unsigned line = 0, column = 0;
-  clang_getExpansionLocation(location, &file, &line, &column, nullptr);
+  libclang().clang_getExpansionLocation(location, &file, &line, &column, nullptr);
   if (!file) return "";
-  std::string name = take(clang_getFileName(file));
+  std::string name = take(libclang().clang_getFileName(file));
   std::error_code ec;
   if (auto it = display.find(fs::weakly_canonical(name, ec).string()); it != display.end()) name = it->second;
   return name + ":" + std::to_string(line) + ":" + std::to_string(column);
@@ -530,26 +529,26 @@ std::string first_errors(CXTranslationUnit tu, const DisplayNames& display, cons
                          const std::string& last_header, size_t* count) {
   std::string first;
   *count = 0;
-  unsigned n = clang_getNumDiagnostics(tu);
+  unsigned n = libclang().clang_getNumDiagnostics(tu);
   for (unsigned i = 0; i < n; ++i) {
-    CXDiagnostic d = clang_getDiagnostic(tu, i);
-    if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && ++*count == 1) {
-      std::string where = place_of(clang_getDiagnosticLocation(d), display);
-      std::string message = take(clang_getDiagnosticSpelling(d));
+    CXDiagnostic d = libclang().clang_getDiagnostic(tu, i);
+    if (libclang().clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && ++*count == 1) {
+      std::string where = place_of(libclang().clang_getDiagnosticLocation(d), display);
+      std::string message = take(libclang().clang_getDiagnosticSpelling(d));
       if (where.empty() || where.rfind(umbrella, 0) == 0) {
         where = last_header;
-        CXDiagnosticSet notes = clang_getChildDiagnostics(d);
-        if (clang_getNumDiagnosticsInSet(notes) > 0) {
-          CXDiagnostic note = clang_getDiagnosticInSet(notes, 0);
-          where = place_of(clang_getDiagnosticLocation(note), display);
-          message += " (" + take(clang_getDiagnosticSpelling(note)) + ")";
-          clang_disposeDiagnostic(note);
+        CXDiagnosticSet notes = libclang().clang_getChildDiagnostics(d);
+        if (libclang().clang_getNumDiagnosticsInSet(notes) > 0) {
+          CXDiagnostic note = libclang().clang_getDiagnosticInSet(notes, 0);
+          where = place_of(libclang().clang_getDiagnosticLocation(note), display);
+          message += " (" + take(libclang().clang_getDiagnosticSpelling(note)) + ")";
+          libclang().clang_disposeDiagnostic(note);
         }
         message += " at the end of the header";
       }
       first = (where.empty() ? "" : where + ": ") + message;
     }
-    clang_disposeDiagnostic(d);
+    libclang().clang_disposeDiagnostic(d);
   }
   return first;
 }
@@ -620,10 +619,10 @@ Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_ro
 
   CXUnsavedFile unsaved{umbrella_name.c_str(), umbrella.c_str(), static_cast<unsigned long>(umbrella.size())};
   Parsed parsed;
-  parsed.index = clang_createIndex(0, 0);
+  parsed.index = libclang().clang_createIndex(0, 0);
   unsigned flags = CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_DetailedPreprocessingRecord |
                    CXTranslationUnit_KeepGoing;
-  CXErrorCode rc = clang_parseTranslationUnit2(parsed.index, umbrella_name.c_str(), argv.data(),
+  CXErrorCode rc = libclang().clang_parseTranslationUnit2(parsed.index, umbrella_name.c_str(), argv.data(),
                                                static_cast<int>(argv.size()), &unsaved, 1, flags, &parsed.tu);
   std::string label = include_root.empty() ? headers.front().string() : include_root.string();
   if (rc != CXError_Success || !parsed.tu) throw InputError(label + ": libclang could not parse the headers");
