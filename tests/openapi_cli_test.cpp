@@ -128,6 +128,14 @@ TEST_CASE("OpenAPI bad input is one line and exit 2", "[cli][openapi][bad-input]
        "is not fetched"},
       {"escape.yaml", with(kOld, "{$ref: \"#/components/schemas/Pet\"}", "{$ref: \"../../etc/passwd\"}"),
        "outside the document's folder"},
+      {"dangling.yaml", with(kOld, "{$ref: \"#/components/schemas/Pet\"}", "{$ref: \"#/components/schemas/Nope\"}"),
+       "points to nothing"},
+      {"nofile.yaml", with(kOld, "{$ref: \"#/components/schemas/Pet\"}", "{$ref: \"common.yaml#/Pet\"}"),
+       "no such file"},
+      {"loop.yaml",
+       with(with(kOld, "{$ref: \"#/components/schemas/Pet\"}", "{$ref: \"#/components/schemas/Loop\"}"),
+            "  schemas:\n", "  schemas:\n    Loop: {$ref: \"#/components/schemas/Loop\"}\n"),
+       "cycle"},
       {"bomb.yaml",
        "openapi: 3.0.3\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"

@@ -67,9 +67,10 @@ class Resolver {
   // The root document, then every file loaded so far by following $refs.
   std::vector<const Document*> documents() const;
 
-  // Refuses, before any check runs, a document whose $refs (outside example payloads and
-  // extensions) point to a URL or out of the root document's folder. Throws InputError.
-  void check_refs(const Document& doc) const;
+  // Follows, before any check runs, every $ref of the document and of the files it refers to
+  // (outside example payloads and extensions), so that a broken, cyclic, remote or escaping one
+  // is an InputError rather than a part of the document the checks silently skip.
+  void check_refs(const Document& root);
 
   struct Target {
     const Json* node = nullptr;   // the referenced value (never itself a $ref)

@@ -105,24 +105,33 @@ bool names_members(const std::string& key) {
 
 }  // namespace
 
-void Resolver::check_refs(const Document& doc) const {
+void Resolver::check_refs(const Document& root) {
   struct Item {
     const Json* node;
+    const Document* doc;
     bool names;  // the node's keys are names, not keywords
   };
-  std::vector<Item> todo{{&doc.root, false}};
+  std::vector<Item> todo{{&root.root, &root, false}};
+  std::set<const Document*> checked{&root};
   while (!todo.empty()) {
     Item item = todo.back();
     todo.pop_back();
     if (item.node->is_array()) {
-      for (const Json& each : *item.node) todo.push_back({&each, false});
+      for (const Json& each : *item.node) todo.push_back({&each, item.doc, false});
       continue;
     }
     if (!item.node->is_object()) continue;
+    if (!item.names) {
+      auto ref = item.node->find("$ref");
+      if (ref != item.node->end() && ref->is_string()) {
+        // Follows it now, so a broken, remote or escaping reference is an error before any check.
+        Target t = resolve(*item.node, *item.doc);
+        if (checked.insert(t.doc).second) todo.push_back({&t.doc->root, t.doc, false});
+      }
+    }
     for (auto it = item.node->begin(); it != item.node->end(); ++it) {
-      if (item.names) todo.push_back({&*it, false});
-      else if (it.key() == "$ref" && it->is_string()) check_target(doc, *it);
-      else if (!holds_data(it.key())) todo.push_back({&*it, names_members(it.key())});
+      if (item.names) todo.push_back({&*it, item.doc, false});
+      else if (it.key() != "$ref" && !holds_data(it.key())) todo.push_back({&*it, item.doc, names_members(it.key())});
     }
   }
 }

@@ -1,6 +1,7 @@
 #include "openapi/checks/schema_walk.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
@@ -278,8 +279,7 @@ std::string node_text(const SchemaNode& n) {
 std::string number_text(const Json& v) {
   if (v.is_number_float()) {
     double d = v.get<double>();
-    if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15)
-      return std::to_string(static_cast<long long>(d));
+    if (d > -1e15 && d < 1e15 && d == std::floor(d)) return std::to_string(static_cast<long long>(d));
   }
   return v.dump();
 }
