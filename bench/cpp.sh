@@ -19,12 +19,8 @@ corpus="$shared/corpora/cpp"
 out="$here/bench/out/cpp"
 [[ -d "$corpus" ]] || { echo "bench: $corpus not found" >&2; exit 2; }
 
+source "$here/bench/common.sh"
 "$here/ci/install-deps"
-apt_install() {
-  local sudo=""
-  [[ $(id -u) -ne 0 ]] && sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
-}
 [[ -x /usr/bin/time ]] || apt_install time
 command -v abi-compliance-checker >/dev/null || apt_install abi-compliance-checker
 command -v jq >/dev/null || apt_install jq
@@ -32,18 +28,6 @@ mkdir -p "$out"
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C "$build" driftcheck cpp_parse_floor >/dev/null
 
-# measure LABEL CMD... : runs CMD $runs times; sets MED_S and MED_MB (medians); keeps last stdout.
-measure() {
-  local label=$1; shift
-  local times=() mems=()
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.out" 2>"$out/$label.err" || true
-    read -r t m < <(tail -n 1 "$out/time.txt")
-    times+=("$t"); mems+=("$m")
-  done
-  MED_S=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  MED_MB=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
-}
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
 

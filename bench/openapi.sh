@@ -16,12 +16,8 @@ corpus="$shared/corpora/openapi"
 out="$here/bench/out"
 [[ -d "$corpus" ]] || { echo "bench: $corpus not found" >&2; exit 2; }
 
+source "$here/bench/common.sh"
 "$here/ci/install-deps"
-apt_install() {
-  local sudo=""
-  [[ $(id -u) -ne 0 ]] && sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
-}
 [[ -x /usr/bin/time ]] || apt_install time
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 mkdir -p "$out"
@@ -33,19 +29,6 @@ fi
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C "$build" driftcheck openapi_floor >/dev/null
 
-# measure LABEL CMD... : runs CMD $runs times; sets MED_S and MED_MB (medians); keeps last stdout.
-measure() {
-  local label=$1; shift
-  local times=() mems=()
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.out" 2>"$out/$label.err" || true
-    # GNU time writes "Command exited with non-zero status N" first when the command fails.
-    read -r t m < <(tail -n 1 "$out/time.txt")
-    times+=("$t"); mems+=("$m")
-  done
-  MED_S=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  MED_MB=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
-}
 
 printf '\n%-11s %-15s %10s %9s %9s\n' pair tool "median s" "RSS MB" findings
 for pair in github:github-api-2021-01-05:github-api-2021-10-10 \

@@ -13,11 +13,10 @@ corpus="$shared/corpora/proto"
 out="$here/bench/out"
 [[ -d "$corpus" ]] || { echo "bench: $corpus not found" >&2; exit 2; }
 
+source "$here/bench/common.sh"
 "$here/ci/install-deps"
-if [[ ! -x /usr/bin/time ]]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-fi
-command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+[[ -x /usr/bin/time ]] || apt_install time
+command -v npm >/dev/null || apt_install npm
 mkdir -p "$out"
 buf="$out/npm/node_modules/.bin/buf"
 if [[ ! -x "$buf" ]]; then
@@ -27,19 +26,6 @@ fi
 cmake -S "$here" -B "$here/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C "$here/build" driftcheck parse_floor compare_findings >/dev/null
 
-# measure LABEL CMD... : runs CMD $runs times; sets MED_S and MED_MB (medians); keeps last stdout.
-measure() {
-  local label=$1; shift
-  local times=() mems=()
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.out" 2>"$out/$label.err" || true
-    # GNU time writes "Command exited with non-zero status N" first when the command fails.
-    read -r t m < <(tail -n 1 "$out/time.txt")
-    times+=("$t"); mems+=("$m")
-  done
-  MED_S=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  MED_MB=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
-}
 
 printf '\n%-8s %-10s %-12s %10s %9s %9s\n' pair category tool "median s" "RSS MB" findings
 for pair in medium full; do
