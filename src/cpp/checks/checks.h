@@ -31,4 +31,15 @@ inline std::string from_to(const Type& before, const Type& after) {
   return "from " + q(same ? before.canonical : before.spelled) + " to " + q(same ? after.canonical : after.spelled);
 }
 
+// Calls fn(old, new) for each record complete on both sides and not private in the old API.
+template <class Fn>
+void for_each_record_pair(const CheckContext& ctx, Fn fn) {
+  for (const auto& [name, o] : ctx.old_api.records) {
+    auto it = ctx.new_api.records.find(name);
+    if (it == ctx.new_api.records.end() || !o.is_complete || !it->second.is_complete) continue;
+    if (access_rank(o.access) == 2) continue;
+    fn(o, it->second);
+  }
+}
+
 }  // namespace driftcheck::cpp

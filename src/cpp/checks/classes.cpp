@@ -8,17 +8,6 @@ namespace driftcheck::cpp {
 
 namespace {
 
-// Records present on both sides, complete on both.
-template <class Fn>
-void for_each_pair(const CheckContext& ctx, Fn fn) {
-  for (const auto& [name, o] : ctx.old_api.records) {
-    auto it = ctx.new_api.records.find(name);
-    if (it == ctx.new_api.records.end() || !o.is_complete || !it->second.is_complete) continue;
-    if (access_rank(o.access) == 2) continue;
-    fn(o, it->second);
-  }
-}
-
 // The method behind a virtual table slot (slots are unqualified signatures; "~()" is the destructor).
 const Function* slot_method(const Api& api, const Record& rec, const std::string& slot) {
   if (slot == "~()") {
@@ -37,7 +26,7 @@ std::string slot_name(const Api& api, const Record& rec, const std::string& slot
 }
 
 void became_final(const CheckContext& ctx, Reporter& r) {
-  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+  for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
     if (!o.is_final && n.is_final)
       r.changed("class-became-final", o.location, n.location, n.name,
                 q(n.name) + " became final: classes that derive from it no longer compile");
@@ -59,7 +48,7 @@ void pure_virtual_added(const CheckContext& ctx, Reporter& r) {
 }
 
 void virtual_table(const CheckContext& ctx, Reporter& r) {
-  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+  for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
     for (size_t i = 0; i < n.vtable.size(); ++i) {
       const std::string& slot = n.vtable[i];
       auto old_at = std::find(o.vtable.begin(), o.vtable.end(), slot);
@@ -93,7 +82,7 @@ void virtual_table(const CheckContext& ctx, Reporter& r) {
 }
 
 void bases(const CheckContext& ctx, Reporter& r) {
-  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+  for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
     auto find = [](const std::vector<Base>& list, const std::string& name) {
       return std::find_if(list.begin(), list.end(), [&](const Base& b) { return b.name == name; });
     };

@@ -11,16 +11,6 @@ namespace driftcheck::cpp {
 
 namespace {
 
-template <class Fn>
-void for_each_pair(const CheckContext& ctx, Fn fn) {
-  for (const auto& [name, o] : ctx.old_api.records) {
-    auto it = ctx.new_api.records.find(name);
-    if (it == ctx.new_api.records.end() || !o.is_complete || !it->second.is_complete) continue;
-    if (access_rank(o.access) == 2) continue;
-    fn(o, it->second);
-  }
-}
-
 const Field* find_field(const Record& r, const std::string& name) {
   auto it = std::find_if(r.fields.begin(), r.fields.end(), [&](const Field& f) { return f.name == name; });
   return it == r.fields.end() ? nullptr : &*it;
@@ -68,7 +58,7 @@ std::string bits(int64_t b) {
 }
 
 void fields(const CheckContext& ctx, Reporter& r) {
-  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+  for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
     std::vector<std::string> old_order, new_order;
     for (const Field& f : o.fields) {
       const Field* now = find_field(n, f.name);
@@ -135,7 +125,7 @@ void fields(const CheckContext& ctx, Reporter& r) {
 }
 
 void size_and_alignment(const CheckContext& ctx, Reporter& r) {
-  for_each_pair(ctx, [&](const Record& o, const Record& n) {
+  for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
     if (o.size_bytes >= 0 && n.size_bytes >= 0 && o.size_bytes != n.size_bytes)
       r.changed("record-size-changed", o.location, n.location, n.name,
                 "size of " + q(n.name) + " changed from " + std::to_string(o.size_bytes) + " to " +
