@@ -156,11 +156,10 @@ Resolver::Target Resolver::follow(const Json& node, const Document& doc) {
       throw InputError(where(*t.doc, *t.node) + ": $ref cycle that never reaches a value");
     const std::string& text = ref->get_ref<const std::string&>();
     size_t hash = text.find('#');
-    std::string file_part = text.substr(0, hash);
     std::string pointer = hash == std::string::npos ? "" : text.substr(hash + 1);
-    fs::path target = check_target(*t.doc, *ref);
+    fs::path target = check_target(*t.doc, *ref);  // empty for a reference inside this document
     const Document* target_doc = t.doc;
-    if (!file_part.empty()) {
+    if (!target.empty()) {
       target_doc = load(target);
       if (!target_doc) throw InputError(where(*t.doc, *ref) + ": $ref " + text + ": no such file");
     }
