@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/checkout.h"
 #include "core/input_error.h"
 #include "core/inputs.h"
 #include "core/source_view.h"
+#include "cpp/extract.h"
+#include "cpp/run.h"
 
 namespace driftcheck {
 
@@ -89,6 +92,77 @@ std::vector<OpenApiPair> load_openapi_pairs(const SourceView& old_view, const So
   return pairs;
 }
 
+// The public headers of one side: `inputs.cpp.paths` globs minus `exclude`, inside the paths.
+std::vector<std::string> public_headers(const SourceView& view, const InputsConfig::Cpp& cpp,
+                                        const std::vector<std::string>& paths) {
+  auto any_glob = [](const std::vector<std::string>& globs, const std::string& f) {
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, f); });
+  };
+  std::vector<std::string> out;
+  for (const std::string& f : view.files()) {
+    if (!cpp::is_header_path(f) || !any_glob(cpp.paths, f) || any_glob(cpp.exclude, f)) continue;
+    if (!paths.empty() && !std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f, p); }))
+      continue;
+    out.push_back(f);
+  }
+  return out;
+}
+
+// What a header may #include besides headers: textual fragments some libraries keep apart.
+bool is_includable(const std::string& f) {
+  static const std::vector<std::string_view> fragments{".inc", ".inl", ".ipp", ".tcc", ".def"};
+  return cpp::is_header_path(f) || std::any_of(fragments.begin(), fragments.end(), [&](std::string_view ext) {
+           return f.size() > ext.size() && f.compare(f.size() - ext.size(), ext.size(), ext) == 0;
+         });
+}
+
+// Both sides' public headers parsed. A side that is not on disk (a revision, the index) is
+// written to a temporary folder first, so its #includes resolve inside the same side; flags that
+// name folders of the repository are moved there too.
+std::optional<CppPair> load_cpp_pair(const SourceView& old_view, const SourceView& new_view, const InputsConfig& inputs,
+                                     const std::vector<std::string>& paths, const GitRequest& request,
+                                     const fs::path& workdir) {
+  const InputsConfig::Cpp& config = inputs.cpp;
+  if (config.present && config.paths.empty())
+    throw InputError(request.config_file + ": `inputs.cpp.paths` must list the public headers (globs such as include/**/*.h)");
+  if (config.paths.empty()) return std::nullopt;
+  std::vector<std::string> old_headers = public_headers(old_view, config, paths);
+  std::vector<std::string> new_headers = public_headers(new_view, config, paths);
+  if (old_headers.empty()) return std::nullopt;  // no public headers before: nothing to break
+  std::vector<std::string> flags;
+  if (!config.compile_commands.empty()) {
+    fs::path near = new_headers.empty() ? workdir : workdir / new_headers.front();
+    flags = cpp::flags_from_compile_commands((workdir / config.compile_commands).string(), near.string());
+  }
+  flags.insert(flags.end(), config.flags.begin(), config.flags.end());
+  flags.insert(flags.end(), request.clang_flags.begin(), request.clang_flags.end());
+
+  // libgit2 is read from this thread only: the copies are written before the parallel parse.
+  std::unique_ptr<Checkout> old_copy, new_copy;
+  if (!old_view.disk_root()) old_copy = std::make_unique<Checkout>(old_view, is_includable);
+  if (!new_view.disk_root()) new_copy = std::make_unique<Checkout>(new_view, is_includable);
+  fs::path old_root = old_copy ? old_copy->root() : *old_view.disk_root();
+  fs::path new_root = new_copy ? new_copy->root() : *new_view.disk_root();
+  auto side = [&](const fs::path& root, const std::vector<std::string>& headers, const std::string& label) {
+    cpp::ParseOptions options;
+    options.flags = cpp::rebase_flags(flags, workdir, root);
+    options.allow_errors = request.allow_errors;
+    options.display_root = root;
+    std::vector<fs::path> files;
+    for (const std::string& h : headers) files.push_back(root / h);
+    return [options, files, label] {
+      try {
+        return files.empty() ? cpp::Api{} : cpp::extract_api(files, {}, options);
+      } catch (const InputError& e) {
+        throw InputError("in " + label + ": " + e.what());  // the same file may parse on the other side
+      }
+    };
+  };
+  auto [old_api, new_api] = cpp::load_both(side(old_root, old_headers, old_view.label()),
+                                           side(new_root, new_headers, new_view.label()));
+  return CppPair{std::move(old_api), std::move(new_api)};
+}
+
 }  // namespace
 
 GitSides load_git_sides(const GitRequest& request) {
@@ -122,8 +196,10 @@ GitSides load_git_sides(const GitRequest& request) {
     sides.new_image = proto::load_image_from_view(new_view, roots, new_files, load);
   }
   sides.openapi = load_openapi_pairs(old_view, new_view, inputs, paths);
-  if (!sides.old_image && sides.openapi.empty() && openapi_files(new_view, inputs, paths).empty())
-    throw InputError("no contracts (.proto files or OpenAPI documents) found in " + sides.new_label + " or " +
+  sides.cpp = load_cpp_pair(old_view, new_view, inputs, paths, request, workdir);
+  if (!sides.old_image && sides.openapi.empty() && !sides.cpp && openapi_files(new_view, inputs, paths).empty() &&
+      (inputs.cpp.paths.empty() || public_headers(new_view, inputs.cpp, paths).empty()))
+    throw InputError("no contracts (.proto files, OpenAPI documents or C++ headers) found in " + sides.new_label + " or " +
                      sides.old_label + (paths.empty() ? "" : " under the given paths") + " (see `inputs:` in README)");
   return sides;
 }

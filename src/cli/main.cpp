@@ -12,6 +12,7 @@
 #include "cli/git_sides.h"
 #include "core/baseline.h"
 #include "core/input_error.h"
+#include "core/inputs.h"
 #include "core/rule_docs.h"
 #include "cpp/api_json.h"
 #include "cpp/run.h"
@@ -121,16 +122,24 @@ void check_proto_selection(const proto::BreakingConfig& config) {
   for (const auto& w : warnings) std::cerr << "driftcheck: warning: " << w << '\n';
 }
 
+// --config, else driftcheck.yaml or buf.yaml here or at the git root; "" when there is none.
+std::string config_file_in_use(const Options& opt) {
+  if (!opt.config_file.empty()) return opt.config_file;
+  if (auto found = proto::find_config(".")) return found->string();
+  return "";
+}
+
 openapi::OpenApiConfig openapi_config(const Options& opt, const std::string& config_file) {
   openapi::OpenApiConfig config = openapi::load_openapi_config(config_file);
-  if (!opt.categories.empty() || !opt.rules.empty()) {
+  if (!opt.categories.empty() || !opt.rules.empty()) {  // exactly these, as for protobuf
     config.use = opt.categories;
     config.use.insert(config.use.end(), opt.rules.begin(), opt.rules.end());
+    config.except.clear();
   }
   if (!opt.excepts.empty()) config.except = opt.excepts;
   if (opt.deprecation_days_beta >= 0) config.checks.deprecation_days_beta = opt.deprecation_days_beta;
   if (opt.deprecation_days_stable >= 0) config.checks.deprecation_days_stable = opt.deprecation_days_stable;
-  openapi::validate_selection(config);
+  config.validate("openapi");
   return config;
 }
 
@@ -149,9 +158,7 @@ bool is_openapi_input(const std::string& path) {
 }
 
 Compared compare_openapi_files(const Options& opt) {
-  std::string config_file = opt.config_file;
-  if (config_file.empty())
-    if (auto found = proto::find_config(".")) config_file = found->string();
+  std::string config_file = config_file_in_use(opt);
   openapi::OpenApiConfig config = openapi_config(opt, config_file);
   // Both sides load in parallel: parsing dominates on big specs.
   auto old_future = std::async(std::launch::async, [&] { return openapi::load_spec(opt.old_input, opt.old_input); });
@@ -202,26 +209,25 @@ cpp::ParseOptions cpp_parse_options(const Options& opt, const std::string& near)
   return parse;
 }
 
+// The `cpp:` rule selection of the configuration; --rule/--category and --except replace it.
+RuleSelection cpp_rules(const Options& opt, const std::string& config_file) {
+  RuleSelection rules = cpp::load_cpp_rules(config_file);
+  if (!opt.categories.empty() || !opt.rules.empty()) {  // exactly these, as for protobuf
+    rules.use = opt.categories;
+    rules.use.insert(rules.use.end(), opt.rules.begin(), opt.rules.end());
+    rules.except.clear();
+  }
+  if (!opt.excepts.empty()) rules.except = opt.excepts;
+  rules.validate("cpp");
+  return rules;
+}
+
 Compared compare_cpp_files(const Options& opt) {
-  // --rule/--category and --except name C++ rule ids or categories (rules/cpp front matter).
-  std::vector<std::string> use = opt.categories;
-  use.insert(use.end(), opt.rules.begin(), opt.rules.end());
-  auto selects = [](const std::vector<std::string>& names, const RuleDoc& d) {
-    for (const std::string& n : names)
-      if (n == d.id || std::find(d.categories.begin(), d.categories.end(), n) != d.categories.end()) return true;
-    return false;
-  };
-  for (const std::vector<std::string>* names : std::initializer_list<const std::vector<std::string>*>{&use, &opt.excepts})
-    for (const std::string& n : *names) {
-      bool known = false;
-      for (const RuleDoc& d : rule_docs()) known = known || (d.domain == "cpp" && selects({n}, d));
-      if (!known) throw InputError(n + " is not a C++ rule id or category (see driftcheck rules --domain cpp)");
-    }
-  cpp::Compared found = cpp::compare_headers(opt.old_input, opt.new_input, cpp_parse_options(opt, opt.new_input));
-  std::erase_if(found.findings, [&](const Finding& f) {
-    const RuleDoc* d = find_rule_doc(f.rule);
-    return d && ((!use.empty() && !selects(use, *d)) || selects(opt.excepts, *d));
-  });
+  std::string config_file = config_file_in_use(opt);
+  RuleSelection rules = cpp_rules(opt, config_file);
+  cpp::ParseOptions parse = cpp_parse_options(opt, opt.new_input);
+  parse.exclude = load_inputs(config_file, ".").cpp.exclude;
+  cpp::Compared found = cpp::compare_headers(opt.old_input, opt.new_input, parse, rules);
   Compared c;
   c.findings = std::move(found.findings);
   c.files = std::move(found.files);
@@ -252,10 +258,10 @@ int dump_api(const Options& opt, const std::vector<std::string>& inputs, const s
   return kExitOk;
 }
 
-// --against / --staged: every protobuf and OpenAPI contract of the repository.
+// --against / --staged: every protobuf, OpenAPI and configured C++ contract of the repository.
 Compared compare_git(const Options& opt) {
   proto::BreakingConfig config = proto_config(opt);
-  GitRequest request{opt.against, opt.staged, opt.inputs, config.file, opt.includes};
+  GitRequest request{opt.against, opt.staged, opt.inputs, config.file, opt.includes, opt.clang_flags, opt.allow_errors};
   Compared c;
   c.git = load_git_sides(request);
   c.old_label = c.git.old_label;
@@ -273,8 +279,15 @@ Compared compare_git(const Options& opt) {
       c.findings.insert(c.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
       c.files.push_back(pair.path);
     }
-    sort_and_dedupe(c.findings);
   }
+  if (c.git.cpp) {
+    const SourceView& new_side = *c.git.new_view;
+    std::vector<Finding> found = cpp::run_configured(c.git.cpp->old_api, c.git.cpp->new_api, cpp_rules(opt, config.file),
+                                                     [&](const std::string& file) { return new_side.read(file); });
+    c.findings.insert(c.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    c.files.insert(c.files.end(), c.git.cpp->new_api.headers.begin(), c.git.cpp->new_api.headers.end());
+  }
+  if (!c.git.openapi.empty() || c.git.cpp) sort_and_dedupe(c.findings);
   return c;
 }
 

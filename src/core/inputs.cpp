@@ -1,7 +1,6 @@
 #include "core/inputs.h"
 
-#include <yaml-cpp/yaml.h>
-
+#include "core/config_file.h"
 #include "core/input_error.h"
 
 namespace driftcheck {
@@ -9,14 +8,6 @@ namespace driftcheck {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> strings(const YAML::Node& node, const std::string& what, const fs::path& file) {
-  std::vector<std::string> out;
-  if (!node) return out;
-  if (!node.IsSequence()) throw InputError(file.string() + ": `" + what + "` must be a list");
-  for (const auto& item : node) out.push_back(item.as<std::string>());
-  return out;
-}
 
 std::string relative_folder(const fs::path& dir, const fs::path& repo_root) {
   std::string rel = fs::weakly_canonical(dir).lexically_relative(fs::weakly_canonical(repo_root)).generic_string();
@@ -28,12 +19,7 @@ std::string relative_folder(const fs::path& dir, const fs::path& repo_root) {
 InputsConfig load_inputs(const fs::path& config_file, const fs::path& repo_root) {
   InputsConfig out;
   if (config_file.empty()) return out;
-  YAML::Node doc;
-  try {
-    doc = YAML::LoadFile(config_file.string());
-  } catch (const YAML::Exception& e) {
-    throw InputError(config_file.string() + ": invalid configuration: " + e.msg);
-  }
+  YAML::Node doc = load_config_yaml(config_file);
   fs::path folder = config_file.parent_path();
   if (config_file.filename() == "buf.yaml") {
     // buf's module layout: v2 lists module folders, v1 is one module rooted at buf.yaml's folder.
@@ -45,12 +31,23 @@ InputsConfig load_inputs(const fs::path& config_file, const fs::path& repo_root)
     return out;
   }
   if (const auto& proto = doc["inputs"]["proto"]) {
-    if (proto["paths"]) out.proto.paths = strings(proto["paths"], "inputs.proto.paths", config_file);
-    out.proto.roots = strings(proto["roots"], "inputs.proto.roots", config_file);
-    out.proto.includes = strings(proto["includes"], "inputs.proto.includes", config_file);
+    if (proto["paths"]) out.proto.paths = config_strings(proto["paths"], "inputs.proto.paths", config_file);
+    out.proto.roots = config_strings(proto["roots"], "inputs.proto.roots", config_file);
+    out.proto.includes = config_strings(proto["includes"], "inputs.proto.includes", config_file);
   }
   if (const auto& openapi = doc["inputs"]["openapi"])
-    out.openapi.paths = strings(openapi["paths"], "inputs.openapi.paths", config_file);
+    out.openapi.paths = config_strings(openapi["paths"], "inputs.openapi.paths", config_file);
+  if (const auto& cpp = doc["inputs"]["cpp"]) {
+    out.cpp.paths = config_strings(cpp["paths"], "inputs.cpp.paths", config_file);
+    out.cpp.exclude = config_strings(cpp["exclude"], "inputs.cpp.exclude", config_file);
+    out.cpp.flags = config_strings(cpp["flags"], "inputs.cpp.flags", config_file);
+    if (cpp["compile_commands"]) {
+      if (!cpp["compile_commands"].IsScalar())
+        throw InputError(config_file.string() + ": `inputs.cpp.compile_commands` must be a path");
+      out.cpp.compile_commands = cpp["compile_commands"].Scalar();
+    }
+    out.cpp.present = true;
+  }
   return out;
 }
 

@@ -9,6 +9,11 @@
 //     openapi:
 //       paths: ["api/**/*.yaml"]      # globs (default: every .yaml/.yml/.json that starts as an
 //                                     # OpenAPI or Swagger document)
+//     cpp:                            # C++ headers are checked only when this section is present
+//       paths: ["include/**/*.h"]     # the public headers (globs)
+//       exclude: ["**/internal/**"]   # headers that are not API, even if `paths` matches them
+//       flags: [-std=c++17, -Iinclude, -DFOO=1]   # clang flags; folders relative to the repository
+//       compile_commands: build/compile_commands.json   # or take the flags from here
 #pragma once
 
 #include <filesystem>
@@ -27,6 +32,13 @@ struct InputsConfig {
   struct OpenApi {
     std::vector<std::string> paths;  // empty: decided by content
   } openapi;
+  struct Cpp {
+    std::vector<std::string> paths;  // empty: no C++ headers in git-aware runs
+    std::vector<std::string> exclude;
+    std::vector<std::string> flags;
+    std::string compile_commands;
+    bool present = false;  // the section exists (git-aware runs then need `paths`)
+  } cpp;
 };
 
 // Reads the `inputs:` section of a driftcheck.yaml (defaults when the file has none). For a

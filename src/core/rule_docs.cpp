@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/input_error.h"
+
 namespace driftcheck {
 
 // Generated at build time from rules/**/*.md (see CMakeLists.txt).
@@ -96,6 +98,35 @@ const RuleDoc* find_rule_doc(std::string_view id) {
   for (const RuleDoc& d : rule_docs())
     if (d.id == id) return &d;
   return nullptr;
+}
+
+namespace {
+
+bool names(std::string_view name, const RuleDoc& doc) {
+  return name == doc.id || std::find(doc.categories.begin(), doc.categories.end(), name) != doc.categories.end();
+}
+
+bool names_any(const std::vector<std::string>& list, const RuleDoc& doc) {
+  return std::any_of(list.begin(), list.end(), [&](const std::string& n) { return names(n, doc); });
+}
+
+}  // namespace
+
+bool RuleSelection::selects(const RuleDoc& doc) const {
+  return (use.empty() || names_any(use, doc)) && !names_any(except, doc);
+}
+
+void RuleSelection::validate(std::string_view domain) const {
+  for (const auto* list : {&use, &except})
+    for (const std::string& name : *list) {
+      bool known = std::any_of(rule_docs().begin(), rule_docs().end(),
+                               [&](const RuleDoc& d) { return d.domain == domain && names(name, d); });
+      if (!known) {
+        std::string kind = domain == "openapi" ? "OpenAPI" : domain == "cpp" ? "C++" : std::string(domain);
+        throw InputError("no " + kind + " rule or category `" + name + "` (see `driftcheck rules --domain " +
+                         std::string(domain) + "`)");
+      }
+    }
 }
 
 }  // namespace driftcheck

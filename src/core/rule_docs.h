@@ -30,4 +30,14 @@ const RuleDoc* find_rule_doc(std::string_view id);
 // Parses one document; throws std::runtime_error on a malformed front matter.
 RuleDoc parse_rule_doc(std::string_view text);
 
+// A `use:` / `except:` choice of rules, by id or category, for the OpenAPI and C++ domains.
+struct RuleSelection {
+  std::vector<std::string> use;     // empty: every rule of the domain
+  std::vector<std::string> except;
+
+  bool selects(const RuleDoc& doc) const;
+  // Throws InputError on a name that is neither a rule id nor a category of `domain`.
+  void validate(std::string_view domain) const;
+};
+
 }  // namespace driftcheck

@@ -20,6 +20,8 @@ class SourceView {
   virtual std::vector<std::string> files() const = 0;
   // A file's bytes, or nothing when the view has no such file.
   virtual std::optional<std::string> read(const std::string& path) const = 0;
+  // The folder holding the view's files on disk, when it is one (the working tree).
+  virtual std::optional<std::filesystem::path> disk_root() const { return std::nullopt; }
 };
 
 // Files on disk under `root`. `files()` lists what `list` was given (the working tree's
@@ -30,6 +32,7 @@ class DiskView : public SourceView {
   std::string label() const override { return label_; }
   std::vector<std::string> files() const override { return files_; }
   std::optional<std::string> read(const std::string& path) const override;
+  std::optional<std::filesystem::path> disk_root() const override { return root_; }
 
  private:
   std::filesystem::path root_;

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/input_error.h"
+#include "core/inputs.h"
 #include "cpp/libclang.h"
 #include "cpp/api_json.h"
 
@@ -560,13 +561,17 @@ bool is_header_path(const fs::path& p) {
   return extensions.count(p.extension().string()) > 0;
 }
 
-std::vector<fs::path> headers_of(const std::string& input) {
+std::vector<fs::path> headers_of(const std::string& input, const std::vector<std::string>& exclude) {
   std::error_code ec;
   if (!fs::is_directory(input, ec)) return {fs::path(input)};
   std::vector<fs::path> out;
   for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec) && is_header_path(it->path())) out.push_back(it->path().lexically_normal());
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec) || !is_header_path(it->path())) continue;
+    std::string rel = it->path().lexically_relative(input).generic_string();
+    if (std::any_of(exclude.begin(), exclude.end(), [&](const std::string& g) { return glob_match(g, rel); })) continue;
+    out.push_back(it->path().lexically_normal());
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -591,12 +596,15 @@ Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_ro
   std::unordered_map<std::string, std::string> display;
   std::string umbrella;
   Api api;
+  std::error_code ec;
+  fs::path display_root = options.display_root.empty() ? fs::path() : fs::weakly_canonical(options.display_root, ec);
   for (const fs::path& h : headers) {
-    std::error_code ec;
     if (!fs::is_regular_file(h, ec)) throw InputError(h.string() + ": no such file");
     fs::path canonical = fs::weakly_canonical(h, ec);
-    display[canonical.string()] = h.lexically_normal().string();
-    api.headers.push_back(h.lexically_normal().string());
+    std::string name = display_root.empty() ? h.lexically_normal().string()
+                                            : canonical.lexically_relative(display_root).generic_string();
+    display[canonical.string()] = name;
+    api.headers.push_back(name);
     umbrella += "#include \"" + canonical.string() + "\"\n";
   }
   // The in-memory file sits beside the headers, so their quoted includes resolve as usual.
@@ -624,10 +632,10 @@ Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_ro
                    CXTranslationUnit_KeepGoing;
   CXErrorCode rc = libclang().clang_parseTranslationUnit2(parsed.index, umbrella_name.c_str(), argv.data(),
                                                static_cast<int>(argv.size()), &unsaved, 1, flags, &parsed.tu);
-  std::string label = include_root.empty() ? headers.front().string() : include_root.string();
+  std::string label = include_root.empty() ? api.headers.front() : include_root.string();
   if (rc != CXError_Success || !parsed.tu) throw InputError(label + ": libclang could not parse the headers");
   size_t errors = 0;
-  std::string first = first_errors(parsed.tu, display, umbrella_name, headers.back().string(), &errors);
+  std::string first = first_errors(parsed.tu, display, umbrella_name, api.headers.back(), &errors);
   if (errors && !options.allow_errors)
     throw InputError(first + (errors == 2 ? " (and 1 more error)"
                               : errors > 2 ? " (and " + std::to_string(errors - 1) + " more errors)"
@@ -643,7 +651,7 @@ Api load_api(const std::string& input, const ParseOptions& options) {
   if (!fs::exists(input, ec)) throw InputError(input + ": no such file or folder");
   if (fs::is_regular_file(input, ec) && !is_header_path(input)) return read_api_json(input);
   bool folder = fs::is_directory(input, ec);
-  return extract_api(headers_of(input), folder ? fs::path(input) : fs::path(), options);
+  return extract_api(headers_of(input, options.exclude), folder ? fs::path(input) : fs::path(), options);
 }
 
 }  // namespace driftcheck::cpp

@@ -12,6 +12,11 @@ namespace driftcheck::cpp {
 struct ParseOptions {
   std::vector<std::string> flags;  // clang flags: -std=c++17 -Iinclude -DFOO=1
   bool allow_errors = false;       // keep going when a header does not compile
+  // Headers of a folder input that are not API: globs over paths relative to the folder.
+  std::vector<std::string> exclude;
+  // When set, findings and errors name headers relative to this folder (a repository's root)
+  // instead of as given.
+  std::filesystem::path display_root;
 };
 
 bool is_header_path(const std::filesystem::path& p);
@@ -20,8 +25,9 @@ bool is_header_path(const std::filesystem::path& p);
 // files), or an api.json written by `driftcheck dump`.
 bool is_cpp_input(const std::string& input);
 
-// The headers an input stands for: itself, or every header under the folder, sorted.
-std::vector<std::filesystem::path> headers_of(const std::string& input);
+// The headers an input stands for: itself, or every header under the folder that no `exclude`
+// glob matches (relative to the folder), sorted.
+std::vector<std::filesystem::path> headers_of(const std::string& input, const std::vector<std::string>& exclude = {});
 
 // Parses the headers as one translation unit (each header included once) and keeps what they
 // declare, not what they include from elsewhere. `include_root` (a folder input) is added as

@@ -13,21 +13,18 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/rule_docs.h"
 #include "openapi/check.h"
 #include "openapi/spec.h"
 
 namespace driftcheck::openapi {
 
-struct OpenApiConfig {
-  std::vector<std::string> use, except;  // rule ids or categories of rules/openapi
+struct OpenApiConfig : RuleSelection {  // use/except: rule ids or categories of rules/openapi
   CheckOptions checks;
 };
 
 // Reads the `openapi:` section (defaults when absent). Throws InputError.
 OpenApiConfig load_openapi_config(const std::filesystem::path& file);
-
-// Throws InputError when a name in use/except is neither an OpenAPI rule id nor a category.
-void validate_selection(const OpenApiConfig& config);
 
 std::vector<Finding> run_configured(const Spec& old_spec, const Spec& new_spec, const OpenApiConfig& config);
 
