@@ -44,6 +44,28 @@ TEST_CASE("C++: JSON report carries the compatibility classes and the old locati
     CHECK(other.exit_code == 1);
     CHECK(other.err.empty());
   }
+  auto sarif = nlohmann::json::parse(run_driftcheck("old.h new.h --format sarif", dir.path).out);
+  CHECK(sarif["runs"][0]["results"].size() == 2);
+  CHECK(sarif["runs"][0]["results"][0]["ruleId"] == "virtual-method-position-changed");
+  auto gitlab = nlohmann::json::parse(run_driftcheck("old.h new.h --format gitlab", dir.path).out);
+  CHECK(gitlab.size() == 2);
+  CHECK(gitlab[0]["location"]["path"] == "new.h");
+  CHECK_THAT(run_driftcheck("old.h new.h --format github", dir.path).out, Catch::StartsWith("::error file=new.h,line="));
+  CHECK_THAT(run_driftcheck("old.h new.h --format junit", dir.path).out, Catch::Contains("virtual-method-position-changed"));
+  CHECK_THAT(run_driftcheck("old.h new.h --format markdown", dir.path).out, Catch::Contains("`Api::a()`"));
+}
+
+TEST_CASE("C++: a baseline keeps known breaks quiet and lets a new one through", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("old.h", "struct S { int a; };\nenum E { X = 1 };\n");
+  dir.write("new.h", "struct S { long a; };\nenum E { X = 1 };\n");
+  CHECK(run_driftcheck("old.h new.h --write-baseline known.json", dir.path).exit_code == 0);
+  CHECK(run_driftcheck("old.h new.h --baseline known.json", dir.path).exit_code == 0);
+  dir.write("new.h", "\n\nstruct S { long a; };\nenum E { X = 2 };\n");  // lines move; one new break
+  auto r = run_driftcheck("old.h new.h --baseline known.json --color never", dir.path);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("[enumerator-value-changed]"));
+  CHECK_THAT(r.out, !Catch::Contains("[field-type-changed]"));
 }
 
 TEST_CASE("C++: an inline ignore comment silences one rule on its entity", "[cpp][cli]") {
