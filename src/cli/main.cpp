@@ -354,7 +354,7 @@ int main(int argc, char** argv) {
   GOOGLE_PROTOBUF_VERIFY_VERSION;
   CLI::App app{
       "driftcheck compares the old and new version of a contract and reports every breaking change.\n\n"
-      "  driftcheck OLD NEW              compare two contracts (protobuf or OpenAPI)\n"
+      "  driftcheck OLD NEW              compare two contracts (protobuf, OpenAPI or C++ headers)\n"
       "  driftcheck --against main       compare the working tree's contracts with a git revision\n"
       "  driftcheck --staged             compare what is staged with HEAD (pre-commit)\n"
       "  driftcheck rules                list every rule\n"
@@ -380,8 +380,10 @@ int main(int argc, char** argv) {
       "  driftcheck old/include new/include -- -std=c++17 -DFOO=1   C++ headers (libclang)\n"
       "  driftcheck dump include -o api.json -- -std=c++17         then: driftcheck api.json include\n"
       "  driftcheck explain FIELD_SAME_JSON_NAME\n\n"
-      "Configuration: driftcheck.yaml or buf.yaml (its `breaking:` section), found in the current\n"
-      "folder or at the git root. Silence one finding with a comment on the element:\n"
+      "Configuration: driftcheck.yaml (sections breaking:, openapi:, cpp:, inputs:) or buf.yaml,\n"
+      "found in the current folder or at the git root. C++ headers join --against/--staged runs\n"
+      "when driftcheck.yaml lists them under inputs: cpp: paths:.\n"
+      "Silence one finding with a comment on the element:\n"
       "  // driftcheck:ignore RULE_ID reason                 (in .proto sources)\n"
       "  x-driftcheck-ignore: RULE_ID reason                 (in OpenAPI documents)\n"
       "  // driftcheck:ignore RULE_ID reason                 (in C++ headers)");
@@ -390,7 +392,7 @@ int main(int argc, char** argv) {
 
   auto* rules_cmd = app.add_subcommand("rules", "List every rule: id, domain, severity, categories, summary");
   std::string rules_domain;
-  rules_cmd->add_option("--domain", rules_domain, "Only rules of this domain (proto, openapi, core)");
+  rules_cmd->add_option("--domain", rules_domain, "Only rules of this domain (proto, openapi, cpp, core)");
   auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   std::string explain_id;
   explain_cmd->add_option("RULE_ID", explain_id, "Rule id, e.g. FIELD_NO_DELETE")->required();
@@ -424,7 +426,8 @@ int main(int argc, char** argv) {
   app.add_option("-I,--include", opt.includes, "Extra import root for .proto inputs (repeatable)");
   app.add_option("--category", opt.categories,
                  "Category to check: for protobuf a buf category, FILE (default), PACKAGE, WIRE_JSON, WIRE, "
-                 "CSR; for OpenAPI one of `driftcheck rules --domain openapi` (repeatable)")
+                 "CSR; for OpenAPI or C++ one of `driftcheck rules --domain openapi|cpp` (C++: removal, function, "
+                 "class, layout, enum, value) (repeatable)")
       ->delimiter(',');
   app.add_option("--rule", opt.rules, "Rule id (or category) to check, instead of the default set (repeatable)")
       ->delimiter(',');
