@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <regex>
+
 #include "support.h"
 
 using test::run_driftcheck;
@@ -136,6 +138,11 @@ TEST_CASE("the pre-commit framework hook runs driftcheck --staged", "[git][hook]
   CHECK(hooks[0]["pass_filenames"].as<bool>() == false);
   std::string entry = hooks[0]["entry"].as<std::string>();
   REQUIRE(entry.rfind("driftcheck ", 0) == 0);
+  // It runs for every kind of contract (pre-commit matches `files` with Python's re.search).
+  std::regex files(hooks[0]["files"].as<std::string>());
+  for (const char* path : {"proto/a.proto", "api/openapi.yaml", "api/v1.json", "include/lib/api.h", "x/y.hpp"})
+    CHECK(std::regex_search(path, files));
+  CHECK_FALSE(std::regex_search("src/impl.cpp", files));
   // Run the entry the way pre-commit does (language: system), in a repo with a staged break.
   Repo repo;
   repo.edit("proto/acme/v1/api.proto", "max_tokens", "max_new_tokens");
