@@ -9,6 +9,7 @@
 
 #include "core/finding.h"
 #include "cpp/model.h"
+#include "cpp/renames.h"
 
 namespace driftcheck::cpp {
 
@@ -26,6 +27,7 @@ struct CheckContext {
   const Api& old_api;
   const Api& new_api;
   const FunctionMatch& functions;
+  const Renames& renames;  // removed entities that look renamed (renames.h)
 };
 
 class Reporter {

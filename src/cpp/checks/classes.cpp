@@ -47,6 +47,14 @@ void pure_virtual_added(const CheckContext& ctx, Reporter& r) {
           .old_location.reset();
 }
 
+// Does slot i hold, under a new name, the method that the old table had there?
+bool renamed_in_place(const CheckContext& ctx, const Record& o, size_t i, const Function* method) {
+  if (!method || i >= o.vtable.size()) return false;
+  const Function* before = slot_method(ctx.old_api, o, o.vtable[i]);
+  auto renamed = before ? ctx.renames.find(before->key()) : ctx.renames.end();
+  return renamed != ctx.renames.end() && renamed->second.new_name == method->signature();
+}
+
 void virtual_table(const CheckContext& ctx, Reporter& r) {
   for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
     for (size_t i = 0; i < n.vtable.size(); ++i) {
@@ -56,6 +64,7 @@ void virtual_table(const CheckContext& ctx, Reporter& r) {
       Location where = method ? method->location : n.location;
       if (old_at == o.vtable.end()) {
         if (method && method->is_pure && !ctx.old_api.functions.count(method->key())) continue;  // pure-virtual-added
+        if (renamed_in_place(ctx, o, i, method)) continue;  // the slot keeps its place: see virtual-method-removed
         Finding& f = r.changed("virtual-method-added", o.location, where, slot_name(ctx.new_api, n, slot),
                                "virtual method " + q(slot_name(ctx.new_api, n, slot)) + " was added at slot " + std::to_string(i) +
                                    " of the virtual table of " + q(n.name) +

@@ -1,5 +1,6 @@
 // Entities that exist in the old headers and not in the new ones. Private non-virtual methods
-// are implementation details: users can neither call them nor override them.
+// are implementation details: users can neither call them nor override them. An entity that
+// looks renamed (renames.h) is reported at its new name, with how to keep the old one working.
 #include <algorithm>
 
 #include "cpp/checks/checks.h"
@@ -8,21 +9,66 @@ namespace driftcheck::cpp {
 
 namespace {
 
+// ns::Class::method(int) const -> method
+std::string last_name(const std::string& qualified) {
+  std::string name = qualified.substr(0, qualified.find('('));
+  size_t at = name.rfind("::");
+  return at == std::string::npos ? name : name.substr(at + 2);
+}
+
+// "<what> was removed: <why>", or "<what> was renamed to `new`: <why>" at the new entity with
+// `keep_old` (given the old and new unqualified names) as the hint.
+void report_gone(const CheckContext& ctx, Reporter& r, std::string_view id, const Location& old_where,
+                 const std::string& name, const std::string& key, std::string path, const std::string& what,
+                 const std::string& why, std::string (*keep_old)(const std::string&, const std::string&)) {
+  auto renamed = ctx.renames.find(key);
+  if (renamed == ctx.renames.end()) {
+    r.removed(id, old_where, name, std::move(path), what + " was removed: " + why);
+    return;
+  }
+  const Rename& to = renamed->second;
+  Finding& f = r.changed(id, old_where, to.location, std::move(path), what + " was renamed to " + q(to.new_name) + ": " + why);
+  f.hint = keep_old(last_name(name), last_name(to.new_name));
+}
+
+std::string keep_type_alias(const std::string& old_name, const std::string& new_name) {
+  return "keep the old name for a release: `using " + old_name + " [[deprecated]] = " + new_name + ";`";
+}
+
+std::string keep_forwarding_function(const std::string& old_name, const std::string& new_name) {
+  return "keep `" + old_name + "` for a release as a [[deprecated]] function that calls `" + new_name +
+         "`, defined in the library (not inline) so that old binaries still link";
+}
+
+std::string keep_virtual(const std::string& old_name, const std::string& new_name) {
+  return "user overrides of `" + old_name + "` now override nothing and are silently never called; keep `" +
+         old_name + "` virtual for a release and have the default `" + new_name + "` call it";
+}
+
+std::string keep_variable(const std::string& old_name, const std::string& new_name) {
+  return "keep `" + old_name + "` for a release (for a constant: `[[deprecated]] constexpr auto " + old_name + " = " +
+         new_name + ";`)";
+}
+
+std::string keep_macro(const std::string& old_name, const std::string& new_name) {
+  return "keep `#define " + old_name + " " + new_name + "` for a release";
+}
+
 void removed_records(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, rec] : ctx.old_api.records) {
     if (ctx.new_api.records.count(name) || access_rank(rec.access) == 2) continue;
     // A struct that became a typedef of another type is still there for users.
     if (ctx.new_api.typedefs.count(name)) continue;
-    r.removed("record-removed", rec.location, name, name,
-              rec.kind + " " + q(name) + " was removed: code that names it no longer compiles");
+    report_gone(ctx, r, "record-removed", rec.location, name, name, name, rec.kind + " " + q(name),
+                "code that names it no longer compiles", keep_type_alias);
   }
 }
 
 void removed_functions(const CheckContext& ctx, Reporter& r) {
   for (const Function* f : ctx.functions.removed) {
     if (f->parent.empty()) {
-      r.removed("function-removed", f->location, f->name, f->signature(),
-                "function " + q(f->signature()) + " was removed: callers no longer compile or link");
+      report_gone(ctx, r, "function-removed", f->location, f->name, f->key(), f->signature(),
+                  "function " + q(f->signature()), "callers no longer compile or link", keep_forwarding_function);
       continue;
     }
     // A method goes with its class: record-removed already says so.
@@ -38,12 +84,14 @@ void removed_functions(const CheckContext& ctx, Reporter& r) {
                   "binaries that call it directly (qualified or devirtualised) no longer link");
         continue;
       }
-      r.removed("virtual-method-removed", f->location, f->name, f->signature(),
-                "virtual method " + q(f->signature()) +
-                    " was removed: overrides stop compiling and the virtual table of " + q(f->parent) + " changes");
+      report_gone(ctx, r, "virtual-method-removed", f->location, f->name, f->key(), f->signature(),
+                  "virtual method " + q(f->signature()),
+                  "overrides marked `override` stop compiling, others silently stop being called" +
+                      (ctx.renames.count(f->key()) ? std::string() : ", and the virtual table of " + q(f->parent) + " changes"),
+                  keep_virtual);
     } else if (access_rank(f->access) < 2) {
-      r.removed("method-removed", f->location, f->name, f->signature(),
-                "method " + q(f->signature()) + " was removed: callers no longer compile or link");
+      report_gone(ctx, r, "method-removed", f->location, f->name, f->key(), f->signature(), "method " + q(f->signature()),
+                  "callers no longer compile or link", keep_forwarding_function);
     }
   }
 }
@@ -57,15 +105,16 @@ void removed_enums(const CheckContext& ctx, Reporter& r) {
                   "enumerator " + q(en.name) + " was removed: code that uses it no longer compiles");
       continue;
     }
-    r.removed("enum-removed", e.location, name, name, "enum " + q(name) + " was removed: code that names it no longer compiles");
+    report_gone(ctx, r, "enum-removed", e.location, name, name, name, "enum " + q(name),
+                "code that names it no longer compiles", keep_type_alias);
   }
 }
 
 void removed_typedefs(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, t] : ctx.old_api.typedefs) {
     if (ctx.new_api.typedefs.count(name) || ctx.new_api.records.count(name) || access_rank(t.access) == 2) continue;
-    r.removed("typedef-removed", t.location, name, name,
-              "type alias " + q(name) + " was removed: code that names it no longer compiles");
+    report_gone(ctx, r, "typedef-removed", t.location, name, name, name, "type alias " + q(name),
+                "code that names it no longer compiles", keep_type_alias);
   }
 }
 
@@ -74,16 +123,16 @@ void removed_variables(const CheckContext& ctx, Reporter& r) {
     if (ctx.new_api.variables.count(name) || access_rank(v.access) == 2) continue;
     std::string parent = parent_scope(name);
     if (ctx.old_api.records.count(parent) && !ctx.new_api.records.count(parent)) continue;  // gone with its class
-    r.removed("variable-removed", v.location, name, name,
-              "variable " + q(name) + " was removed: code that uses it no longer compiles or links");
+    report_gone(ctx, r, "variable-removed", v.location, name, name, name, "variable " + q(name),
+                "code that uses it no longer compiles or links", keep_variable);
   }
 }
 
 void removed_macros(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, m] : ctx.old_api.macros) {
     if (ctx.new_api.macros.count(name)) continue;
-    r.removed("macro-removed", m.location, name, name,
-              "macro " + q(name) + " (" + m.value + ") was removed: code that uses it no longer compiles");
+    report_gone(ctx, r, "macro-removed", m.location, name, name, name, "macro " + q(name) + " (" + m.value + ")",
+                "code that uses it no longer compiles", keep_macro);
   }
 }
 

@@ -1,0 +1,76 @@
+// C++ renames: a removal whose entity reappears under another name in the same scope with the
+// same shape is reported at the new name, with a hint to keep the old one; anything ambiguous
+// stays a plain removal.
+#include <catch2/catch.hpp>
+
+#include "support.h"
+
+using test::run_driftcheck;
+
+namespace {
+
+std::string compare(const std::string& old_header, const std::string& new_header) {
+  test::TempDir dir;
+  dir.write("old.h", old_header);
+  dir.write("new.h", new_header);
+  auto r = run_driftcheck("old.h new.h --color never", dir.path);
+  CHECK(r.err.empty());
+  CHECK(r.exit_code == 1);
+  return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("C++ renames are reported at the new name with a way to keep the old one", "[cpp][rename]") {
+  SECTION("function") {
+    std::string out = compare("namespace lib {\nint area(int w, int h);\n}\n",
+                              "namespace lib {\n\nint surface(int w, int h);\n}\n");
+    CHECK_THAT(out, Catch::Contains("new.h:3:5: error: function `lib::area(int, int)` was renamed to "
+                                    "`lib::surface(int, int)`: callers no longer compile or link [function-removed]"));
+    CHECK_THAT(out, Catch::Contains("hint: keep `area` for a release as a [[deprecated]] function that calls `surface`"));
+  }
+  SECTION("class, enum, alias, variable, macro") {
+    std::string out = compare(
+        "struct Point { int x, y; };\nenum Mode { kFast = 1, kSafe = 2 };\nusing Length = double;\n"
+        "extern const int kLimit;\n#define LIB_MAGIC 0x4c4942\n",
+        "struct Vec2 { int x, y; };\nenum Speed { kFast = 1, kSafe = 2 };\nusing Distance = double;\n"
+        "extern const int kMaxItems;\n#define LIBX_MAGIC 0x4c4942\n");
+    CHECK_THAT(out, Catch::Contains("new.h:1:8: error: struct `Point` was renamed to `Vec2`"));
+    CHECK_THAT(out, Catch::Contains("hint: keep the old name for a release: `using Point [[deprecated]] = Vec2;`"));
+    CHECK_THAT(out, Catch::Contains("new.h:2:6: error: enum `Mode` was renamed to `Speed`"));
+    CHECK_THAT(out, Catch::Contains("new.h:3:7: error: type alias `Length` was renamed to `Distance`"));
+    CHECK_THAT(out, Catch::Contains("new.h:4:18: error: variable `kLimit` was renamed to `kMaxItems`"));
+    CHECK_THAT(out, Catch::Contains("error: macro `LIB_MAGIC` (0x4c4942) was renamed to `LIBX_MAGIC`"));
+    CHECK_THAT(out, Catch::Contains("hint: keep `#define LIB_MAGIC LIBX_MAGIC` for a release"));
+  }
+  SECTION("a renamed virtual method warns that overrides go silent") {
+    std::string out = compare("class Sink {\n public:\n  virtual ~Sink();\n  virtual void on_data(const char* p, int n);\n};\n",
+                              "class Sink {\n public:\n  virtual ~Sink();\n  virtual void on_bytes(const char* p, int n);\n};\n");
+    CHECK_THAT(out, Catch::Contains("new.h:4:16: error: virtual method `Sink::on_data(const char *, int)` was renamed to "
+                                    "`Sink::on_bytes(const char *, int)`"));
+    CHECK_THAT(out, Catch::Contains("user overrides of `on_data` now override nothing"));
+    CHECK_THAT(out, !Catch::Contains("[virtual-method-added]"));  // same slot: old binaries still call it
+    CHECK_THAT(out, Catch::Contains("1 error,"));
+  }
+}
+
+TEST_CASE("C++ renames need one candidate of the same shape in the same scope", "[cpp][rename]") {
+  SECTION("two functions of the same shape appeared: no guess") {
+    std::string out = compare("int area(int w, int h);\n", "int surface(int w, int h);\nint volume(int w, int h);\n");
+    CHECK_THAT(out, Catch::Contains("function `area(int, int)` was removed"));
+    CHECK_THAT(out, !Catch::Contains("renamed"));
+  }
+  SECTION("another parameter list is another function") {
+    std::string out = compare("int area(int w, int h);\n", "int surface(long w, int h);\n");
+    CHECK_THAT(out, Catch::Contains("was removed"));
+    CHECK_THAT(out, !Catch::Contains("renamed"));
+  }
+  SECTION("another namespace is not a rename") {
+    std::string out = compare("namespace a { int f(int); }\nnamespace b {}\n", "namespace a {}\nnamespace b { int g(int); }\n");
+    CHECK_THAT(out, !Catch::Contains("renamed"));
+  }
+  SECTION("an empty struct has no shape to match") {
+    std::string out = compare("struct Tag {};\n", "struct Marker {};\n");
+    CHECK_THAT(out, Catch::Contains("struct `Tag` was removed"));
+  }
+}
