@@ -151,4 +151,21 @@ TEST_CASE("C++: bad input is one line and exit 2", "[cpp][cli]") {
   CHECK(dump_bad.exit_code == 2);
   auto not_api = run("ok.json ok.h");
   CHECK(not_api.exit_code == 2);
+  // api.json dumps: truncated, from another format version, with a section of the wrong type.
+  REQUIRE(run("dump ok.h -o good.json").exit_code == 0);
+  std::string good = test::slurp(dir.path / "good.json");
+  dir.write("truncated.json", good.substr(0, good.size() / 2));
+  auto truncated = run("truncated.json ok.h");
+  CHECK(truncated.exit_code == 2);
+  CHECK_THAT(truncated.err, Catch::StartsWith("driftcheck: error: truncated.json: not valid JSON (a truncated api.json?)"));
+  std::string future = good;
+  future.replace(future.find("driftcheck-cpp-api/1"), 20, "driftcheck-cpp-api/7");
+  dir.write("future.json", future);
+  CHECK_THAT(run("future.json ok.h").err, Catch::Contains("api.json format `driftcheck-cpp-api/7` is not one this driftcheck reads"));
+  dir.write("wrong.json", "{\"api_format\": \"driftcheck-cpp-api/1\", \"records\": 5}");
+  auto wrong = run("wrong.json ok.h");
+  CHECK(wrong.exit_code == 2);
+  CHECK_THAT(wrong.err, Catch::StartsWith("driftcheck: error: wrong.json: malformed api.json: "));
+  CHECK_THAT(wrong.err, !Catch::Contains("json.exception"));
+  CHECK(std::count(wrong.err.begin(), wrong.err.end(), '\n') == 1);
 }

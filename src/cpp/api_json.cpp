@@ -225,9 +225,24 @@ void write_api_json(std::ostream& out, const Api& api) {
 
 Api read_api_json(const std::string& path) {
   std::string text = read_file(path);
-  json j = json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("api_format", std::string()) != kApiFormat)
+  // nlohmann's messages start with "[json.exception.type_error.302] ": the rest is for people.
+  auto plain = [](const std::exception& e) {
+    std::string m = e.what();
+    size_t end = m.rfind("] ", m.find(' '));
+    return m.rfind("[json.exception", 0) == 0 && end != std::string::npos ? m.substr(end + 2) : m;
+  };
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw InputError(path + ": not valid JSON (a truncated api.json?): " + plain(e));
+  }
+  std::string format = j.is_object() ? j.value("api_format", std::string()) : std::string();
+  if (format.empty())
     throw InputError(path + ": not a C++ header, folder of headers, or api.json written by `driftcheck dump`");
+  if (format != kApiFormat)
+    throw InputError(path + ": api.json format `" + format + "` is not one this driftcheck reads (`" + kApiFormat +
+                     "`): write it again with this version's `driftcheck dump`");
   Api api;
   try {
     api.headers = strs(j, "headers");
@@ -259,7 +274,7 @@ Api read_api_json(const std::string& path) {
     for (const auto& [name, mj] : j.at("macros").items())
       api.macros[name] = {name, str(mj, "value"), parse_where(str(mj, "at"))};
   } catch (const std::exception& e) {
-    throw InputError(path + ": malformed api.json: " + e.what());
+    throw InputError(path + ": malformed api.json: " + plain(e));
   }
   return api;
 }
@@ -269,7 +284,7 @@ bool looks_like_api_json(const std::string& path) {
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
-  return head.find(kApiFormat) != std::string::npos;
+  return head.find("\"driftcheck-cpp-api/") != std::string::npos;  // any version: an old one gets a clear error
 }
 
 }  // namespace driftcheck::cpp
