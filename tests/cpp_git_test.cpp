@@ -125,6 +125,24 @@ TEST_CASE("C++ in git mode: removed headers, the cpp: rule selection, and clear 
   }
 }
 
+TEST_CASE("C++ --against with flags from compile_commands.json: include folders follow the revision", "[cpp][git]") {
+  // The library's config header sits in its own folder, found only through the build's -I.
+  Repo repo("inputs:\n  cpp:\n    paths: [\"include/**/*.h\"]\n    compile_commands: build/compile_commands.json\n");
+  repo.dir.write("config/lib_config.h", "#pragma once\ntypedef int lib_word;\n");
+  repo.edit("include/lib/api.h", "struct Point { int x; int y; };", "#include \"lib_config.h\"\nstruct Point { lib_word x; int y; };");
+  REQUIRE(repo.sh("git add -A && git commit -qm config") == 0);
+  std::string root = repo.dir.path.string();
+  repo.dir.write("build/compile_commands.json",
+                 "[{\"directory\": \"" + root + "/build\", \"file\": \"../src/lib.cpp\", \"command\": \"c++ -I../config -I" +
+                     root + "/include -std=c++17 -c ../src/lib.cpp -o lib.o\"}]");
+  // Only the revision's lib_config.h says int; the working tree's says long.
+  repo.dir.write("config/lib_config.h", "#pragma once\ntypedef long lib_word;\n");
+  auto r = run_driftcheck("--against HEAD --color never --rule field-type-changed", repo.dir.path);
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("field `lib::Point::x` changed type from `int` to `long`"));
+}
+
 TEST_CASE("C++ folders: inputs.cpp.exclude leaves headers out of the API", "[cpp][cli]") {
   TempDir dir;
   for (const char* side : {"old", "new"}) {
