@@ -19,9 +19,19 @@ const Function* slot_method(const Api& api, const Record& rec, const std::string
   return it == api.functions.end() ? nullptr : &it->second;
 }
 
-// How a slot reads in messages: the method's signature as written, when it is declared here.
+// The method that fills a slot: declared in the record, else in the nearest base that declares it.
+const Function* declaring_method(const Api& api, const Record& rec, const std::string& slot, int depth = 0) {
+  if (const Function* f = slot_method(api, rec, slot)) return f;
+  if (depth < 16)  // deeper base chains are not worth a nicer message
+    for (const Base& b : rec.bases)
+      if (auto base = api.records.find(b.name); base != api.records.end())
+        if (const Function* f = declaring_method(api, base->second, slot, depth + 1)) return f;
+  return nullptr;
+}
+
+// How a slot reads in messages: the declaring method's signature as written.
 std::string slot_name(const Api& api, const Record& rec, const std::string& slot) {
-  if (const Function* f = slot_method(api, rec, slot)) return f->signature();
+  if (const Function* f = declaring_method(api, rec, slot)) return f->signature();
   return slot == "~()" ? "the destructor of " + rec.name : rec.name + "::" + slot;
 }
 
