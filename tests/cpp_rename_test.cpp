@@ -1,6 +1,7 @@
 // C++ renames: a removal whose entity reappears under another name in the same scope with the
 // same shape is reported at the new name, with a hint to keep the old one; anything ambiguous
-// stays a plain removal.
+// stays a plain removal. Also what C language linkage changes about function findings, and the
+// rule's fix as every finding's default hint.
 #include <catch2/catch.hpp>
 
 #include "support.h"
@@ -73,4 +74,20 @@ TEST_CASE("C++ renames need one candidate of the same shape in the same scope", 
     std::string out = compare("struct Tag {};\n", "struct Marker {};\n");
     CHECK_THAT(out, Catch::Contains("struct `Tag` was removed"));
   }
+}
+
+TEST_CASE("C++: functions with C linkage keep their symbol", "[cpp]") {
+  const char* old_h = "#ifdef __cplusplus\nextern \"C\" {\n#endif\nint db_put(char* key, int n);\nint db_get(char* key);\n"
+                      "#ifdef __cplusplus\n}\n#endif\n";
+  const char* new_h = "#ifdef __cplusplus\nextern \"C\" {\n#endif\nint db_put(const char* key, int n, int flags);\n"
+                      "int db_get(const char* key);\n#ifdef __cplusplus\n}\n#endif\n";
+  std::string out = compare(old_h, new_h);
+  // Gaining const on the pointee: calls compile and old binaries pass the same pointer.
+  CHECK_THAT(out, !Catch::Contains("db_get"));
+  CHECK_THAT(out, Catch::Contains("its C symbol stays, so old binaries still link and pass the wrong arguments "
+                                  "[function-parameter-count-changed]"));
+  // The same change in a C++ function changes its mangled name.
+  std::string cxx = compare("int db_get(char* key);\n", "int db_get(const char* key);\n");
+  CHECK_THAT(cxx, Catch::Contains("its symbol changes [function-parameter-type-changed]"));
+  CHECK_THAT(cxx, Catch::Contains("    hint: add an overload with the new parameter type and keep the old one\n"));
 }

@@ -46,7 +46,20 @@ TEST_CASE("front matter parses", "[docs]") {
   CHECK(d.is_default);
   CHECK(d.since == "v2");
   CHECK(d.summary == "Summary here.");
+  CHECK(d.fix.empty());
   CHECK_THROWS(parse_rule_doc("no front matter"));
+  auto fix = parse_rule_doc("---\nid: Y\ndomain: cpp\n---\n# Y\n\nS.\n\n## Why it breaks\n\nBecause.\n\n"
+                            "## Fix\n\nKeep the old one;\nadd a new one.\n\n```cpp\nint f();\n```\n\nMore.\n");
+  CHECK(fix.fix == "Keep the old one; add a new one.");
+}
+
+TEST_CASE("C++ findings carry their rule's fix as the hint", "[docs][cpp]") {
+  for (const RuleDoc& d : rule_docs())
+    if (d.domain == "cpp") {
+      INFO(d.id);
+      CHECK(!d.fix.empty());
+      CHECK(d.fix.size() < 240);  // one line under the finding, not an essay
+    }
 }
 
 TEST_CASE("selection expands categories and deprecated ids like buf", "[select]") {

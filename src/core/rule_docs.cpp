@@ -78,6 +78,21 @@ RuleDoc parse_rule_doc(std::string_view text) {
     doc.summary = l;
     break;
   }
+  // Fix: the first paragraph under "## Fix", joined into one line.
+  for (bool in_fix = false; std::getline(body, line);) {
+    std::string_view l = trim(line);
+    if (l.substr(0, 3) == "## ") {
+      if (in_fix) break;
+      in_fix = l == "## Fix";
+      continue;
+    }
+    if (!in_fix) continue;
+    if (l.empty() || l.substr(0, 3) == "```") {
+      if (!doc.fix.empty()) break;
+      continue;
+    }
+    doc.fix += (doc.fix.empty() ? "" : " ") + std::string(l);
+  }
   return doc;
 }
 

@@ -20,6 +20,7 @@ struct RuleDoc {
   bool is_default = false;              // in the default set (buf's FILE category)
   std::string since;                    // config version that introduced it ("v1" or "v2")
   std::string summary;                  // the first line under the title
+  std::string fix;                      // the first paragraph under "## Fix", one line
   std::string body;                     // the markdown after the front matter
 };
 

@@ -83,6 +83,7 @@ json function_json(const Function& f) {
   put(j, "deleted", f.is_deleted);
   put(j, "noexcept", f.is_noexcept);
   put(j, "variadic", f.is_variadic);
+  put(j, "extern_c", f.is_extern_c);
   put(j, "access", f.access);
   j["at"] = where(f.location);
   return j;
@@ -107,6 +108,7 @@ Function read_function(const json& j) {
   f.is_deleted = flag(j, "deleted");
   f.is_noexcept = flag(j, "noexcept");
   f.is_variadic = flag(j, "variadic");
+  f.is_extern_c = flag(j, "extern_c");
   f.access = str(j, "access");
   f.location = parse_where(str(j, "at"));
   return f;

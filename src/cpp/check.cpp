@@ -1,5 +1,6 @@
 #include "cpp/check.h"
 
+#include <cctype>
 #include <unordered_map>
 
 #include "core/rule_docs.h"
@@ -30,6 +31,18 @@ FunctionMatch match_functions(const Api& old_api, const Api& new_api) {
   return m;
 }
 
+namespace {
+
+// "Keep the base." -> "keep the base", as hints read under a finding.
+std::string hint_from_fix(std::string fix) {
+  if (!fix.empty() && fix.back() == '.') fix.pop_back();
+  if (fix.size() > 1 && std::isupper(static_cast<unsigned char>(fix[0])) && !std::isupper(static_cast<unsigned char>(fix[1])))
+    fix[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(fix[0])));
+  return fix;
+}
+
+}  // namespace
+
 int access_rank(const std::string& access) {
   if (access == "private") return 2;
   if (access == "protected") return 1;
@@ -44,6 +57,7 @@ Finding& Reporter::changed(std::string_view id, const Location& old_where, const
   if (const RuleDoc* doc = find_rule_doc(id)) {
     f.severity = doc->severity;
     f.breaks = doc->breaks;
+    f.hint = hint_from_fix(doc->fix);  // the rule's general advice; a check may give a more precise one
   }
   f.path = std::move(path);
   f.message = std::move(message);

@@ -363,6 +363,10 @@ class Extractor {
                     spec == CXCursor_ExceptionSpecificationKind_ComputedNoexcept ||
                     spec == CXCursor_ExceptionSpecificationKind_DynamicNone;
     f.is_deleted = libclang().clang_getCursorAvailability(c) == CXAvailability_NotAvailable;
+    if (record.empty() && f.template_params.empty()) {
+      std::string symbol = take(libclang().clang_Cursor_getMangling(c));
+      f.is_extern_c = !symbol.empty() && symbol.rfind("_Z", 0) != 0;
+    }
     return f;
   }
 

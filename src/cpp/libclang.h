@@ -15,6 +15,7 @@ namespace driftcheck::cpp {
   X(clang_CXXMethod_isStatic) \
   X(clang_CXXMethod_isVirtual) \
   X(clang_Cursor_Evaluate) \
+  X(clang_Cursor_getMangling) \
   X(clang_Cursor_isAnonymousRecordDecl) \
   X(clang_Cursor_isBitField) \
   X(clang_Cursor_isMacroBuiltin) \

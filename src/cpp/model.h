@@ -39,6 +39,7 @@ struct Function {
   std::string ref_qualifier;  // "", "&" or "&&"
   bool is_static = false, is_virtual = false, is_pure = false, is_override = false, is_final = false;
   bool is_deleted = false, is_noexcept = false, is_variadic = false;
+  bool is_extern_c = false;  // C language linkage: the symbol is the bare name, whatever the parameters
   std::string access;  // public, protected, private; empty for free functions
   Location location;
 

@@ -6,7 +6,8 @@ namespace driftcheck::cpp {
 namespace {
 
 // `const char&` -> `char&`: callers still bind the result where they did, and the return type
-// is not part of a (non-template) function's symbol.
+// is not part of a (non-template) function's symbol. Read the other way round (`char*` ->
+// `const char*`), a parameter that only gained qualifiers.
 bool only_lost_qualifiers(const Type& before, const Type& after) {
   auto strip = [](std::string s, int* removed) {
     for (const char* q : {"const ", "volatile ", " const", " volatile", "const", "volatile"})
@@ -34,20 +35,28 @@ void return_type(const CheckContext& ctx, Reporter& r) {
 void parameters(const CheckContext& ctx, Reporter& r) {
   for (auto [o, n] : ctx.functions.pairs) {
     if (!visible(*o)) continue;
+    // A C function keeps its symbol, so old binaries still link and pass what they always passed.
+    bool c_linkage = o->is_extern_c && n->is_extern_c;
     if (o->params.size() != n->params.size() || o->is_variadic != n->is_variadic) {
       r.changed("function-parameter-count-changed", o->location, n->location, n->signature(),
                 q(o->signature()) + " became " + q(n->signature()) + ": " + std::to_string(o->params.size()) +
                     " parameter" + (o->params.size() == 1 ? "" : "s") + " before, " +
-                    std::to_string(n->params.size()) + " now; its symbol changes too");
+                    std::to_string(n->params.size()) + " now; " +
+                    (c_linkage ? "its C symbol stays, so old binaries still link and pass the wrong arguments"
+                               : "its symbol changes too"));
       continue;
     }
     for (size_t i = 0; i < o->params.size(); ++i) {
       const Param &op = o->params[i], &np = n->params[i];
       if (op.type == np.type) continue;
+      // `char*` -> `const char*` in a C function: every call still compiles, and the symbol and
+      // the way the argument is passed are the same.
+      if (c_linkage && only_lost_qualifiers(np.type, op.type)) continue;
       std::string name = np.name.empty() ? "" : " " + q(np.name);
       r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
                 "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " changed type " +
-                    from_to(op.type, np.type) + ": calls convert or no longer compile, and its symbol changes");
+                    from_to(op.type, np.type) + ": calls convert or no longer compile, and " +
+                    (c_linkage ? "old binaries still link and pass the old type" : "its symbol changes"));
     }
   }
 }
