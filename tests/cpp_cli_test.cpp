@@ -31,9 +31,12 @@ TEST_CASE("C++: JSON report carries the compatibility classes and the old locati
   auto run = run_driftcheck("old.h new.h --format json", dir.path);
   CHECK(run.exit_code == 1);
   auto report = nlohmann::json::parse(run.out);
-  REQUIRE(report["findings"].size() == 2);
+  REQUIRE(report["findings"].size() == 1);  // the class's moved slots are one finding
   const auto& f = report["findings"][0];
   CHECK(f["rule"] == "virtual-method-position-changed");
+  CHECK(f["path"] == "Api");
+  CHECK(f["message"] == "2 virtual methods moved in the virtual table of `Api`: `Api::b()` (slot 1 -> 0) and "
+                        "`Api::a()` (slot 0 -> 1): binaries built against the old table call other functions");
   CHECK(f["domain"] == "cpp");
   CHECK(f["breaks"] == nlohmann::json::array({"abi"}));
   CHECK(f["file"] == "new.h");
@@ -45,14 +48,14 @@ TEST_CASE("C++: JSON report carries the compatibility classes and the old locati
     CHECK(other.err.empty());
   }
   auto sarif = nlohmann::json::parse(run_driftcheck("old.h new.h --format sarif", dir.path).out);
-  CHECK(sarif["runs"][0]["results"].size() == 2);
+  CHECK(sarif["runs"][0]["results"].size() == 1);
   CHECK(sarif["runs"][0]["results"][0]["ruleId"] == "virtual-method-position-changed");
   auto gitlab = nlohmann::json::parse(run_driftcheck("old.h new.h --format gitlab", dir.path).out);
-  CHECK(gitlab.size() == 2);
+  CHECK(gitlab.size() == 1);
   CHECK(gitlab[0]["location"]["path"] == "new.h");
   CHECK_THAT(run_driftcheck("old.h new.h --format github", dir.path).out, Catch::StartsWith("::error file=new.h,line="));
   CHECK_THAT(run_driftcheck("old.h new.h --format junit", dir.path).out, Catch::Contains("virtual-method-position-changed"));
-  CHECK_THAT(run_driftcheck("old.h new.h --format markdown", dir.path).out, Catch::Contains("`Api::a()`"));
+  CHECK_THAT(run_driftcheck("old.h new.h --format markdown", dir.path).out, Catch::Contains("`Api::a()` (slot 0 -\\> 1)"));  // `>` escaped for Markdown
 }
 
 TEST_CASE("C++: a baseline keeps known breaks quiet and lets a new one through", "[cpp][cli]") {
@@ -168,4 +171,18 @@ TEST_CASE("C++: bad input is one line and exit 2", "[cpp][cli]") {
   CHECK_THAT(wrong.err, Catch::StartsWith("driftcheck: error: wrong.json: malformed api.json: "));
   CHECK_THAT(wrong.err, !Catch::Contains("json.exception"));
   CHECK(std::count(wrong.err.begin(), wrong.err.end(), '\n') == 1);
+}
+
+TEST_CASE("C++: a virtual method inserted early is one addition and one finding for the shifted slots", "[cpp][cli]") {
+  test::TempDir dir;
+  std::string methods = "  virtual void a();\n  virtual void b();\n  virtual void c();\n  virtual void d();\n  virtual void e();\n";
+  dir.write("old.h", "class Api {\n public:\n" + methods + "};\n");
+  dir.write("new.h", "class Api {\n public:\n  virtual void first();\n" + methods + "};\n");
+  auto run = run_driftcheck("old.h new.h --color never", dir.path);
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.out, Catch::Contains("virtual method `Api::first()` was added at slot 0"));
+  CHECK_THAT(run.out, Catch::Contains("new.h:4:16: error: 5 virtual methods moved in the virtual table of `Api`: "
+                                      "`Api::a()` (slot 0 -> 1), `Api::b()` (slot 1 -> 2), `Api::c()` (slot 2 -> 3) "
+                                      "and 2 more: binaries built against the old table call other functions"));
+  CHECK_THAT(run.out, Catch::Contains("driftcheck: 2 errors,"));
 }

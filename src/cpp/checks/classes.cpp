@@ -65,8 +65,40 @@ bool renamed_in_place(const CheckContext& ctx, const Record& o, size_t i, const 
   return renamed != ctx.renames.end() && renamed->second.new_name == method->signature();
 }
 
+struct SlotMove {
+  std::string method;
+  size_t from, to;
+  Location where;
+};
+
+// One finding per class for its moved slots: an insertion shifts every slot after it, and a list
+// of twenty findings that say the same thing hides the one that caused them.
+void report_moves(const Record& o, const Record& n, const std::vector<SlotMove>& moves, Reporter& r) {
+  if (moves.empty()) return;
+  const SlotMove& first = moves.front();
+  if (moves.size() == 1) {
+    r.changed("virtual-method-position-changed", o.location, first.where, first.method,
+              "virtual method " + q(first.method) + " moved from slot " + std::to_string(first.from) + " to slot " +
+                  std::to_string(first.to) + " of the virtual table of " + q(n.name) +
+                  ": binaries built against the old table call another function");
+    return;
+  }
+  constexpr size_t kListed = 3;
+  std::string listed;
+  for (size_t k = 0; k < moves.size() && k < kListed; ++k) {
+    bool last = k + 1 == moves.size();
+    listed += std::string(k == 0 ? "" : last ? " and " : ", ") + q(moves[k].method) + " (slot " +
+              std::to_string(moves[k].from) + " -> " + std::to_string(moves[k].to) + ")";
+  }
+  if (moves.size() > kListed) listed += " and " + std::to_string(moves.size() - kListed) + " more";
+  r.changed("virtual-method-position-changed", o.location, first.where, n.name,
+            std::to_string(moves.size()) + " virtual methods moved in the virtual table of " + q(n.name) + ": " + listed +
+                ": binaries built against the old table call other functions");
+}
+
 void virtual_table(const CheckContext& ctx, Reporter& r) {
   for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
+    std::vector<SlotMove> moves;
     for (size_t i = 0; i < n.vtable.size(); ++i) {
       const std::string& slot = n.vtable[i];
       auto old_at = std::find(o.vtable.begin(), o.vtable.end(), slot);
@@ -81,12 +113,10 @@ void virtual_table(const CheckContext& ctx, Reporter& r) {
                                    ": binaries built against the old table call the wrong function or read past it");
         if (!method || !ctx.old_api.functions.count(method->key())) f.old_location.reset();
       } else if (size_t old_index = static_cast<size_t>(old_at - o.vtable.begin()); old_index != i) {
-        r.changed("virtual-method-position-changed", o.location, where, slot_name(ctx.new_api, n, slot),
-                  "virtual method " + q(slot_name(ctx.new_api, n, slot)) + " moved from slot " + std::to_string(old_index) +
-                      " to slot " + std::to_string(i) + " of the virtual table of " + q(n.name) +
-                      ": binaries built against the old table call another function");
+        moves.push_back({slot_name(ctx.new_api, n, slot), old_index, i, where});
       }
     }
+    report_moves(o, n, moves, r);
     // Slots whose method survives but is no longer virtual (removed methods: see removals.cpp).
     for (const std::string& slot : o.vtable) {
       if (std::find(n.vtable.begin(), n.vtable.end(), slot) != n.vtable.end()) continue;
