@@ -91,3 +91,21 @@ TEST_CASE("C++: functions with C linkage keep their symbol", "[cpp]") {
   CHECK_THAT(cxx, Catch::Contains("its symbol changes [function-parameter-type-changed]"));
   CHECK_THAT(cxx, Catch::Contains("    hint: add an overload with the new parameter type and keep the old one\n"));
 }
+
+TEST_CASE("C++: renaming template parameters is no change, inside decltype too", "[cpp][rename]") {
+  test::TempDir dir;
+  auto header = [](const std::string& s, const std::string& v, const std::string& a, const std::string& b) {
+    return "#include <utility>\ntemplate <typename " + s + ", typename " + v + ">\nstruct is_streamable {\n"
+           "  template <typename " + a + ", typename " + b + ">\n"
+           "  static auto test(int) -> decltype(std::declval<" + a + "&>() << std::declval<" + b + ">(), int());\n};\n"
+           "template <typename " + v + "> auto twice(" + v + " x) -> decltype(x + x);\n";
+  };
+  dir.write("old.h", header("S", "T", "SS", "TT"));
+  dir.write("new.h", header("StreamT", "ValueT", "Stream2", "Value2"));
+  auto same = run_driftcheck("old.h new.h --color never", dir.path);
+  CHECK(same.out == "driftcheck: no breaking changes\n");
+  CHECK(same.exit_code == 0);
+  // A real change of the expression is still one.
+  dir.write("new.h", header("S", "T", "SS", "TT").replace(header("S", "T", "SS", "TT").find("<< std"), 2, "+"));
+  CHECK(run_driftcheck("old.h new.h --color never", dir.path).exit_code == 1);
+}

@@ -4,6 +4,7 @@
 #include "cpp/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -37,6 +38,22 @@ std::vector<CXCursor> children(CXCursor c) {
         return CXChildVisit_Continue;
       },
       &out);
+  return out;
+}
+
+// Every whole-identifier occurrence of `word` in `text` replaced.
+std::string replace_word(const std::string& text, const std::string& word, const std::string& with) {
+  auto ident = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text.compare(i, word.size(), word) == 0 && (i == 0 || !ident(text[i - 1])) &&
+        (i + word.size() == text.size() || !ident(text[i + word.size()]))) {
+      out += with;
+      i += word.size();
+    } else {
+      out += text[i++];
+    }
+  }
   return out;
 }
 
@@ -302,6 +319,37 @@ class Extractor {
     return slots;
   }
 
+  // Canonical types name template parameters by position (type-parameter-0-0), except inside
+  // decltype(...), which keeps the expression as written: there the names of the function's and
+  // its class's template parameters are replaced by position too, so renaming T to U is no change.
+  void name_template_params_by_position(CXCursor c, Function& f) {
+    std::vector<std::pair<std::string, std::string>> names;
+    auto collect = [&](CXCursor owner, const std::string& level) {
+      int index = 0;
+      for (CXCursor child : children(owner)) {
+        CXCursorKind k = libclang().clang_getCursorKind(child);
+        if (k != CXCursor_TemplateTypeParameter && k != CXCursor_NonTypeTemplateParameter &&
+            k != CXCursor_TemplateTemplateParameter)
+          continue;
+        std::string name = take(libclang().clang_getCursorSpelling(child));
+        if (!name.empty()) names.emplace_back(name, "template-parameter-" + level + "-" + std::to_string(index));
+        ++index;
+      }
+    };
+    CXCursor parent = libclang().clang_getCursorSemanticParent(c);
+    CXCursorKind parent_kind = libclang().clang_getCursorKind(parent);
+    if (parent_kind == CXCursor_ClassTemplate || parent_kind == CXCursor_ClassTemplatePartialSpecialization)
+      collect(parent, "class");
+    if (libclang().clang_getCursorKind(c) == CXCursor_FunctionTemplate) collect(c, "function");
+    if (names.empty()) return;
+    auto rename = [&](Type& t) {
+      if (t.canonical.find("decltype(") == std::string::npos) return;
+      for (const auto& [name, placeholder] : names) t.canonical = replace_word(t.canonical, name, placeholder);
+    };
+    rename(f.return_type);
+    for (Param& p : f.params) rename(p.type);
+  }
+
   std::string method_slot(CXCursor c) {
     Function f = read_function(c, "", "");
     std::string key = f.key();
@@ -343,6 +391,7 @@ class Extractor {
       }
     }
     if (libclang().clang_getCursorKind(c) == CXCursor_FunctionTemplate) f.template_params = template_params_of(c);
+    name_template_params_by_position(c, f);
     f.is_variadic = libclang().clang_isFunctionTypeVariadic(type) != 0;
     if (is_record_kind(libclang().clang_getCursorKind(libclang().clang_getCursorSemanticParent(c)))) {
       f.is_const = libclang().clang_CXXMethod_isConst(c) != 0;
