@@ -109,3 +109,12 @@ TEST_CASE("C++: renaming template parameters is no change, inside decltype too",
   dir.write("new.h", header("S", "T", "SS", "TT").replace(header("S", "T", "SS", "TT").find("<< std"), 2, "+"));
   CHECK(run_driftcheck("old.h new.h --color never", dir.path).exit_code == 1);
 }
+
+TEST_CASE("C++: top-level const on a by-value parameter and array parameters are no change", "[cpp]") {
+  test::TempDir dir;
+  dir.write("old.h", "void f(int a);\nstruct S { void g(double d); };\nvoid h(int* p);\n");
+  dir.write("new.h", "void f(const int a);\nstruct S { void g(const double d); };\nvoid h(int p[4]);\n");
+  auto run = run_driftcheck("old.h new.h --color never", dir.path);
+  CHECK(run.out == "driftcheck: no breaking changes\n");
+  CHECK(run.exit_code == 0);
+}

@@ -374,12 +374,22 @@ class Extractor {
     f.parent = record;
     CXType type = libclang().clang_getCursorType(c);
     f.return_type = type_of(libclang().clang_getResultType(type));
+    CXType canonical_fn = libclang().clang_getCanonicalType(type);  // its parameter types are the adjusted ones
     for (CXCursor child : children(c)) {
       CXCursorKind k = libclang().clang_getCursorKind(child);
       if (k == CXCursor_ParmDecl) {
         Param p;
         p.name = take(libclang().clang_getCursorSpelling(child));
         p.type = type_of(libclang().clang_getCursorType(child));
+        // The function's own parameter type: without top-level const, arrays as pointers, as
+        // the symbol and every caller see it (`void f(const int)` is `void f(int)`).
+        // A parameter that became `restrict` is kept apart: the function now assumes its
+        // arguments do not alias, which callers must know.
+        if (auto index = static_cast<int>(f.params.size()); index < libclang().clang_getNumArgTypes(canonical_fn)) {
+          bool restrict = p.type.canonical.size() > 8 && p.type.canonical.compare(p.type.canonical.size() - 8, 8, "restrict") == 0;
+          p.type.canonical = type_of(libclang().clang_getArgType(canonical_fn, static_cast<unsigned>(index))).canonical;
+          if (restrict) p.type.canonical += " restrict";
+        }
         for (CXCursor part : children(child))
           if (libclang().clang_isExpression(libclang().clang_getCursorKind(part))) p.has_default = true;
         if (p.has_default) p.default_value = default_of(child);

@@ -34,6 +34,8 @@ namespace driftcheck::cpp {
   X(clang_Type_getOffsetOf) \
   X(clang_Type_getSizeOf) \
   X(clang_createIndex) \
+  X(clang_getArgType) \
+  X(clang_getNumArgTypes) \
   X(clang_disposeDiagnostic) \
   X(clang_disposeIndex) \
   X(clang_disposeString) \

@@ -19,6 +19,15 @@ bool only_lost_qualifiers(const Type& before, const Type& after) {
   return a == b && lost_after < lost_before;
 }
 
+// +1 when only a top-level restrict was added, -1 when only one was removed, else 0.
+int restrict_change(const Type& before, const Type& after) {
+  static const std::string suffix = " restrict";
+  auto ends = [](const std::string& s) { return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0; };
+  if (!ends(before.canonical) && ends(after.canonical) && after.canonical == before.canonical + suffix) return 1;
+  if (ends(before.canonical) && !ends(after.canonical) && before.canonical == after.canonical + suffix) return -1;
+  return 0;
+}
+
 // Changes to private non-virtual methods reach no user.
 bool visible(const Function& f) { return access_rank(f.access) < 2 || f.is_virtual; }
 
@@ -53,6 +62,16 @@ void parameters(const CheckContext& ctx, Reporter& r) {
       // the way the argument is passed are the same.
       if (c_linkage && only_lost_qualifiers(np.type, op.type)) continue;
       std::string name = np.name.empty() ? "" : " " + q(np.name);
+      // A top-level `restrict` is not part of the type callers pass or of the symbol: only
+      // gaining it matters, as a promise the callers must now keep.
+      if (int change = restrict_change(op.type, np.type)) {
+        if (change > 0)
+          r.changed("parameter-became-restrict", o->location, n->location, n->signature(),
+                    "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) +
+                        " became restrict: the function may now assume it does not overlap other arguments, so "
+                        "callers that pass overlapping memory get undefined behaviour");
+        continue;
+      }
       r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
                 "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " changed type " +
                     from_to(op.type, np.type) + ": calls convert or no longer compile, and " +
@@ -134,7 +153,8 @@ void function_templates(const CheckContext& ctx, Reporter& r) {
 std::vector<CppCheck> function_checks() {
   return {
       {"functions", {"function-return-type-changed"}, return_type},
-      {"functions", {"function-parameter-count-changed", "function-parameter-type-changed"}, parameters},
+      {"functions", {"function-parameter-count-changed", "function-parameter-type-changed", "parameter-became-restrict"},
+       parameters},
       {"functions", {"default-argument-removed", "default-argument-changed"}, default_arguments},
       {"functions",
        {"method-const-changed", "method-ref-qualifier-changed", "function-noexcept-removed", "method-static-changed"},
