@@ -118,3 +118,12 @@ TEST_CASE("C++: top-level const on a by-value parameter and array parameters are
   CHECK(run.out == "driftcheck: no breaking changes\n");
   CHECK(run.exit_code == 0);
 }
+
+TEST_CASE("C++: a parameter passed by const reference instead of by value says so", "[cpp]") {
+  std::string out = compare("#include <string>\nvoid tag(const std::string name);\nvoid put(const std::string& v);\n",
+                            "#include <string>\nvoid tag(const std::string& name);\nvoid put(std::string v);\n");
+  CHECK_THAT(out, Catch::Contains("parameter 1 `name` of `tag` is now passed by reference instead of by value (from "
+                                  "`const std::string` to `const std::string &`): calls still compile, but its symbol "
+                                  "changes, so binaries built against the old headers no longer link"));
+  CHECK_THAT(out, Catch::Contains("parameter 1 `v` of `put` is now passed by value instead of by reference"));
+}

@@ -28,6 +28,18 @@ int restrict_change(const Type& before, const Type& after) {
   return 0;
 }
 
+// +1 when `T` became `const T&`, -1 for the way back, else 0: the same value, passed another way,
+// with every call still compiling (not so for `T&` or `T&&`, which refuse some arguments).
+int passing_change(const Type& before, const Type& after) {
+  auto const_ref_to = [](const std::string& t) -> std::string {
+    if (t.rfind("const ", 0) != 0 || t.size() < 9 || t.compare(t.size() - 2, 2, " &") != 0) return "";
+    return t.substr(6, t.size() - 8);
+  };
+  if (const_ref_to(after.canonical) == before.canonical && !before.canonical.empty()) return 1;
+  if (const_ref_to(before.canonical) == after.canonical && !after.canonical.empty()) return -1;
+  return 0;
+}
+
 // Changes to private non-virtual methods reach no user.
 bool visible(const Function& f) { return access_rank(f.access) < 2 || f.is_virtual; }
 
@@ -72,10 +84,19 @@ void parameters(const CheckContext& ctx, Reporter& r) {
                         "callers that pass overlapping memory get undefined behaviour");
         continue;
       }
+      if (int by_reference = passing_change(op.type, np.type)) {
+        r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
+                  "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " is now passed " +
+                      (by_reference > 0 ? "by reference instead of by value" : "by value instead of by reference") +
+                      " (" + from_to(op.type, np.type) + "): calls still compile, but " +
+                      (c_linkage ? "binaries built against the old headers pass the argument the old way"
+                                 : "its symbol changes, so binaries built against the old headers no longer link"));
+        continue;
+      }
       r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
                 "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " changed type " +
-                    from_to(op.type, np.type) + ": calls convert or no longer compile, and " +
-                    (c_linkage ? "old binaries still link and pass the old type" : "its symbol changes"));
+                    from_to(op.type, np.type) + ": calls convert or no longer compile" +
+                    (c_linkage ? ", and old binaries still link and pass the old type" : ", and its symbol changes"));
     }
   }
 }
