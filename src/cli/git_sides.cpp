@@ -137,10 +137,23 @@ std::optional<CppPair> load_cpp_pair(const SourceView& old_view, const SourceVie
   flags.insert(flags.end(), config.flags.begin(), config.flags.end());
   flags.insert(flags.end(), request.clang_flags.begin(), request.clang_flags.end());
 
+  // What a copy needs: the top folders of the public headers and the repository folders the flags
+  // name (-I, -isystem, ...), not every header of a repository that vendors others' code.
+  std::vector<std::string> needed;
+  for (const auto* headers : {&old_headers, &new_headers})
+    for (const std::string& h : *headers) needed.push_back(h.substr(0, h.find('/') == std::string::npos ? 0 : h.find('/')));
+  cpp::map_flag_paths(flags, [&](const std::string& path) {
+    std::string rel = (workdir / path).lexically_normal().lexically_relative(workdir).generic_string();
+    if (!rel.empty() && rel.rfind("..", 0) != 0) needed.push_back(rel == "." ? "" : rel);
+    return path;
+  });
+  auto wanted = [&](const std::string& f) {
+    return is_includable(f) && std::any_of(needed.begin(), needed.end(), [&](const std::string& n) { return under(f, n); });
+  };
   // libgit2 is read from this thread only: the copies are written before the parallel parse.
   std::unique_ptr<Checkout> old_copy, new_copy;
-  if (!old_view.disk_root()) old_copy = std::make_unique<Checkout>(old_view, is_includable);
-  if (!new_view.disk_root()) new_copy = std::make_unique<Checkout>(new_view, is_includable);
+  if (!old_view.disk_root()) old_copy = std::make_unique<Checkout>(old_view, wanted);
+  if (!new_view.disk_root()) new_copy = std::make_unique<Checkout>(new_view, wanted);
   fs::path old_root = old_copy ? old_copy->root() : *old_view.disk_root();
   fs::path new_root = new_copy ? new_copy->root() : *new_view.disk_root();
   auto side = [&](const fs::path& root, const std::vector<std::string>& headers, const std::string& label) {
