@@ -127,3 +127,15 @@ TEST_CASE("C++: a parameter passed by const reference instead of by value says s
                                   "changes, so binaries built against the old headers no longer link"));
   CHECK_THAT(out, Catch::Contains("parameter 1 `v` of `put` is now passed by value instead of by reference"));
 }
+
+TEST_CASE("C++: a void function that now returns a value in a register breaks nobody", "[cpp]") {
+  std::string out = compare(
+      "struct Big { char bytes[64]; };\nvoid reset();\nint* cursor();\nvoid fill();\n"
+      "struct S { virtual void run(); S& assign(const S&); };\n",
+      "struct Big { char bytes[64]; };\nint reset();\nint* cursor();\nBig fill();\n"
+      "struct S { virtual int run(); void assign(const S&); };\n");
+  CHECK_THAT(out, !Catch::Contains("`reset()`"));                          // void -> int
+  CHECK_THAT(out, Catch::Contains("the return type of `fill()` changed"));  // a record may use a hidden argument
+  CHECK_THAT(out, Catch::Contains("the return type of `S::run()` changed"));  // overrides stop compiling
+  CHECK_THAT(out, Catch::Contains("the return type of `S::assign(const S &)` changed"));  // value -> void
+}

@@ -1,4 +1,6 @@
 // Matched functions and methods whose declaration changed.
+#include <set>
+
 #include "cpp/checks/checks.h"
 
 namespace driftcheck::cpp {
@@ -40,6 +42,20 @@ int passing_change(const Type& before, const Type& after) {
   return 0;
 }
 
+// A pointer, reference, number or enum comes back in a register: a function that returned void
+// and now returns one of these still works for old callers, which ignore the register, and the
+// return type is not in a non-template function's symbol. (Not so for a virtual method: user
+// overrides that return void stop compiling.) A record returned by value can instead
+// travel through a hidden first argument that old callers do not pass.
+bool returned_in_register(const Type& t, const Api& api) {
+  static const std::set<std::string> numbers{
+      "bool",      "char",          "signed char", "unsigned char", "short",     "unsigned short",
+      "int",       "unsigned int",  "long",        "unsigned long", "long long", "unsigned long long",
+      "float",     "double",        "long double", "wchar_t",       "char8_t",   "char16_t", "char32_t"};
+  const std::string& c = t.canonical;
+  return (!c.empty() && (c.back() == '*' || c.back() == '&')) || numbers.count(c) || api.enums.count(c);
+}
+
 // Changes to private non-virtual methods reach no user.
 bool visible(const Function& f) { return access_rank(f.access) < 2 || f.is_virtual; }
 
@@ -47,6 +63,9 @@ void return_type(const CheckContext& ctx, Reporter& r) {
   for (auto [o, n] : ctx.functions.pairs) {
     if (!visible(*o) || o->return_type == n->return_type) continue;
     if (n->template_params.empty() && only_lost_qualifiers(o->return_type, n->return_type)) continue;
+    if (n->template_params.empty() && !o->is_virtual && o->return_type.canonical == "void" &&
+        returned_in_register(n->return_type, ctx.new_api))
+      continue;
     r.changed("function-return-type-changed", o->location, n->location, n->signature(),
               "the return type of " + q(n->signature()) + " changed " + from_to(o->return_type, n->return_type) +
                   ": callers read the result as the old type");
