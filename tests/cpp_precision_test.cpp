@@ -1,7 +1,8 @@
-// C++ renames: a removal whose entity reappears under another name in the same scope with the
-// same shape is reported at the new name, with a hint to keep the old one; anything ambiguous
-// stays a plain removal. Also what C language linkage changes about function findings, and the
-// rule's fix as every finding's default hint.
+// Precision of C++ findings: renames (a removal whose entity reappears under another name in the
+// same scope with the same shape is reported at the new name, with a hint to keep the old one;
+// anything ambiguous stays a plain removal), and the facts of a function's type that decide
+// whether a change breaks anyone: C language linkage, top-level const and restrict, passing by
+// value or by const reference, a void result that became a value, renamed template parameters.
 #include <catch2/catch.hpp>
 
 #include "support.h"
