@@ -140,3 +140,14 @@ TEST_CASE("C++: a void function that now returns a value in a register breaks no
   CHECK_THAT(out, Catch::Contains("the return type of `S::run()` changed"));  // overrides stop compiling
   CHECK_THAT(out, Catch::Contains("the return type of `S::assign(const S &)` changed"));  // value -> void
 }
+
+TEST_CASE("C++: an enumerator renamed with its value kept is reported as a rename", "[cpp][rename]") {
+  std::string out = compare("enum Color { kRed = 1, kGreen = 2, kBlue = 3 };\nenum Level { kLow = 1, kHigh = 2 };\n",
+                            "enum Color { kRed = 1, kEmerald = 2, kBlue = 3 };\nenum Level { kMin = 1, kMinimum = 1 };\n");
+  CHECK_THAT(out, Catch::Contains("new.h:1:24: error: enumerator `Color::kGreen` (2) was renamed to `Color::kEmerald`"));
+  CHECK_THAT(out, Catch::Contains("hint: keep the old name for a release as an alias of the same value: "
+                                  "`kGreen [[deprecated]] = kEmerald,`"));
+  // Two new names for the value: no guess.
+  CHECK_THAT(out, Catch::Contains("enumerator `Level::kLow` (1) was removed"));
+  CHECK_THAT(out, Catch::Contains("enumerator `Level::kHigh` (2) was removed"));
+}
