@@ -129,17 +129,23 @@ std::string config_file_in_use(const Options& opt) {
   return "";
 }
 
+// --rule/--category replace a configuration's use and except (exactly these, as for protobuf);
+// --except replaces its except. Then every name must be a rule or category of `domain`.
+void apply_command_line_selection(const Options& opt, RuleSelection& rules, std::string_view domain) {
+  if (!opt.categories.empty() || !opt.rules.empty()) {
+    rules.use = opt.categories;
+    rules.use.insert(rules.use.end(), opt.rules.begin(), opt.rules.end());
+    rules.except.clear();
+  }
+  if (!opt.excepts.empty()) rules.except = opt.excepts;
+  rules.validate(domain);
+}
+
 openapi::OpenApiConfig openapi_config(const Options& opt, const std::string& config_file) {
   openapi::OpenApiConfig config = openapi::load_openapi_config(config_file);
-  if (!opt.categories.empty() || !opt.rules.empty()) {  // exactly these, as for protobuf
-    config.use = opt.categories;
-    config.use.insert(config.use.end(), opt.rules.begin(), opt.rules.end());
-    config.except.clear();
-  }
-  if (!opt.excepts.empty()) config.except = opt.excepts;
+  apply_command_line_selection(opt, config, "openapi");
   if (opt.deprecation_days_beta >= 0) config.checks.deprecation_days_beta = opt.deprecation_days_beta;
   if (opt.deprecation_days_stable >= 0) config.checks.deprecation_days_stable = opt.deprecation_days_stable;
-  config.validate("openapi");
   return config;
 }
 
@@ -209,16 +215,10 @@ cpp::ParseOptions cpp_parse_options(const Options& opt, const std::string& near)
   return parse;
 }
 
-// The `cpp:` rule selection of the configuration; --rule/--category and --except replace it.
+// The `cpp:` rule selection of the configuration, as the command line changes it.
 RuleSelection cpp_rules(const Options& opt, const std::string& config_file) {
   RuleSelection rules = cpp::load_cpp_rules(config_file);
-  if (!opt.categories.empty() || !opt.rules.empty()) {  // exactly these, as for protobuf
-    rules.use = opt.categories;
-    rules.use.insert(rules.use.end(), opt.rules.begin(), opt.rules.end());
-    rules.except.clear();
-  }
-  if (!opt.excepts.empty()) rules.except = opt.excepts;
-  rules.validate("cpp");
+  apply_command_line_selection(opt, rules, "cpp");
   return rules;
 }
 
