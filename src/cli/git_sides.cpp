@@ -28,6 +28,11 @@ bool under(const std::string& file, const std::string& folder) {
   return folder.empty() || file == folder || (file.rfind(folder, 0) == 0 && file[folder.size()] == '/');
 }
 
+// Inside the files or folders given on the command line (all files when none were given).
+bool requested(const std::string& file, const std::vector<std::string>& paths) {
+  return paths.empty() || std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(file, p); });
+}
+
 // The .proto contracts of one side: configured globs, inside a root, inside the requested paths.
 std::vector<std::string> proto_files(const SourceView& view, const InputsConfig& inputs,
                                      const std::vector<std::string>& roots, const std::vector<std::string>& paths) {
@@ -38,8 +43,7 @@ std::vector<std::string> proto_files(const SourceView& view, const InputsConfig&
                      [&](const std::string& g) { return glob_match(g, f); }))
       continue;
     if (!std::any_of(roots.begin(), roots.end(), [&](const std::string& r) { return under(f, r); })) continue;
-    if (!paths.empty() && !std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f, p); }))
-      continue;
+    if (!requested(f, paths)) continue;
     out.push_back(f);
   }
   return out;
@@ -58,8 +62,7 @@ std::vector<std::string> openapi_files(const SourceView& view, const InputsConfi
   std::vector<std::string> out;
   for (const std::string& f : view.files()) {
     if (!is_document_name(f)) continue;
-    if (!paths.empty() && !std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f, p); }))
-      continue;
+    if (!requested(f, paths)) continue;
     if (!inputs.openapi.paths.empty()) {
       if (std::any_of(inputs.openapi.paths.begin(), inputs.openapi.paths.end(),
                       [&](const std::string& g) { return glob_match(g, f); }))
@@ -101,8 +104,7 @@ std::vector<std::string> public_headers(const SourceView& view, const InputsConf
   std::vector<std::string> out;
   for (const std::string& f : view.files()) {
     if (!cpp::is_header_path(f) || !any_glob(cpp.paths, f) || any_glob(cpp.exclude, f)) continue;
-    if (!paths.empty() && !std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return under(f, p); }))
-      continue;
+    if (!requested(f, paths)) continue;
     out.push_back(f);
   }
   return out;
