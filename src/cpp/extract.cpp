@@ -125,6 +125,7 @@ class Extractor {
   std::unordered_map<std::string, std::string> display_;  // canonical path -> name in findings
   std::unordered_map<CXFile, const std::string*> file_cache_;
   std::unordered_map<std::string, std::unordered_map<std::string, int>> undefs_;  // header -> #undef lines
+  std::unordered_map<std::string, std::vector<std::string>> vtables_;  // record USR -> its virtual table
   Api api_;
 
   // Where a cursor is, in an input header; nothing when it comes from elsewhere.
@@ -293,9 +294,14 @@ class Extractor {
 
   // The virtual table in Itanium order: the primary base's slots, then each virtual method
   // this class declares that overrides none of them. Slots are unqualified signatures.
+  // Memoised by USR: template libraries derive through long chains of the same bases, and
+  // walking them afresh for every class is exponential.
   std::vector<std::string> vtable_of(CXCursor c, int depth = 0) {
+    std::string usr = take(libclang().clang_getCursorUSR(c));
+    if (auto known = vtables_.find(usr); !usr.empty() && known != vtables_.end()) return known->second;
     std::vector<std::string> slots;
     if (depth > 32) return slots;
+    if (!usr.empty()) vtables_[usr];  // in progress: a base chain that comes back here reads no slots
     for (CXCursor child : children(c)) {
       if (libclang().clang_getCursorKind(child) != CXCursor_CXXBaseSpecifier || libclang().clang_isVirtualBase(child)) continue;
       CXCursor base = libclang().clang_getTypeDeclaration(libclang().clang_getCursorType(child));
@@ -316,6 +322,7 @@ class Extractor {
       std::string slot = method_slot(child);
       if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
     }
+    if (!usr.empty()) vtables_[usr] = slots;
     return slots;
   }
 
@@ -654,6 +661,68 @@ bool is_cpp_input(const std::string& input) {
   return headers;
 }
 
+namespace {
+
+// The names a header includes: the text between the quotes or brackets of each #include line.
+std::vector<std::string> included_names(const fs::path& header) {
+  std::vector<std::string> out;
+  std::ifstream in(header, std::ios::binary);
+  for (std::string line; std::getline(in, line);) {
+    size_t at = line.find_first_not_of(" \t");
+    if (at == std::string::npos || line[at] != '#') continue;
+    at = line.find_first_not_of(" \t", at + 1);
+    if (at == std::string::npos || line.compare(at, 7, "include") != 0) continue;
+    size_t open = line.find_first_of("\"<", at + 7);
+    if (open == std::string::npos) continue;
+    size_t close = line.find(line[open] == '"' ? '"' : '>', open + 1);
+    if (close != std::string::npos) out.push_back(line.substr(open + 1, close - open - 1));
+  }
+  return out;
+}
+
+// The order in which the in-memory file includes the headers: those that no other input header
+// includes first (umbrella headers, which are self-contained by design and include their parts
+// in the order the parts need), then the rest, each group by path. Parts included on their own
+// first can fail: `uv/threadpool.h` uses a type that `uv.h` defines before including it.
+std::vector<fs::path> umbrella_order(std::vector<fs::path> headers) {
+  std::set<std::string> included;  // generic paths of input headers that another input includes
+  for (const fs::path& h : headers)
+    for (const std::string& name : included_names(h)) {
+      std::string suffix = "/" + fs::path(name).lexically_normal().generic_string();
+      for (const fs::path& other : headers) {
+        std::string path = "/" + other.generic_string();
+        if (other != h && path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
+          included.insert(other.generic_string());
+      }
+    }
+  std::stable_sort(headers.begin(), headers.end(), [&](const fs::path& a, const fs::path& b) {
+    bool a_part = included.count(a.generic_string()) > 0, b_part = included.count(b.generic_string()) > 0;
+    if (a_part != b_part) return !a_part;
+    return a.generic_string() < b.generic_string();
+  });
+  return headers;
+}
+
+// Whether the flags ask for C (`-x c`, `-x c-header`, `-xc`, or a C `-std=`): then no C++
+// language or standard is added.
+bool flags_ask_for_c(const std::vector<std::string>& flags) {
+  for (size_t i = 0; i < flags.size(); ++i) {
+    std::string language = flags[i] == "-x" && i + 1 < flags.size() ? flags[i + 1]
+                           : flags[i].rfind("-x", 0) == 0 && flags[i].size() > 2 ? flags[i].substr(2)
+                                                                                 : "";
+    if (language == "c" || language == "c-header") return true;
+    if (!language.empty()) return false;
+  }
+  for (const std::string& f : flags)
+    if (f.rfind("-std=", 0) == 0) {
+      std::string std = f.substr(5);
+      return std.find("++") == std::string::npos && (std.rfind("c", 0) == 0 || std.rfind("gnu", 0) == 0 || std.rfind("iso9899", 0) == 0);
+    }
+  return false;
+}
+
+}  // namespace
+
 Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_root, const ParseOptions& options) {
   if (headers.empty()) throw InputError(include_root.string() + ": no C++ headers (.h .hh .hpp .hxx .h++) found");
   std::unordered_map<std::string, std::string> display;
@@ -668,8 +737,9 @@ Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_ro
                                             : canonical.lexically_relative(display_root).generic_string();
     display[canonical.string()] = name;
     api.headers.push_back(name);
-    umbrella += "#include \"" + canonical.string() + "\"\n";
   }
+  for (const fs::path& h : umbrella_order(headers))
+    umbrella += "#include \"" + fs::weakly_canonical(h, ec).string() + "\"\n";
   // The in-memory file sits beside the headers, so their quoted includes resolve as usual.
   fs::path base = include_root.empty() ? fs::weakly_canonical(headers.front()).parent_path()
                                        : fs::weakly_canonical(include_root);
@@ -681,8 +751,9 @@ Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_ro
     if (f == "-x" || f.rfind("-x", 0) == 0) has_language = true;
     if (f.rfind("-std=", 0) == 0) has_std = true;
   }
-  if (!has_language) args.insert(args.end(), {"-x", "c++"});
-  if (!has_std) args.push_back("-std=c++17");
+  bool c = flags_ask_for_c(options.flags);
+  if (!has_language) args.insert(args.end(), {"-x", c ? "c" : "c++"});
+  if (!has_std && !c) args.push_back("-std=c++17");
   if (!include_root.empty()) args.push_back("-I" + base.string());
   args.insert(args.end(), options.flags.begin(), options.flags.end());
   std::vector<const char*> argv;

@@ -18,6 +18,8 @@ namespace driftcheck::cpp {
   X(clang_Cursor_getMangling) \
   X(clang_Cursor_isAnonymousRecordDecl) \
   X(clang_Cursor_isBitField) \
+  X(clang_Cursor_isFunctionInlined) \
+  X(clang_Cursor_isInlineNamespace) \
   X(clang_Cursor_isMacroBuiltin) \
   X(clang_Cursor_isMacroFunctionLike) \
   X(clang_Cursor_isNull) \
@@ -54,6 +56,7 @@ namespace driftcheck::cpp {
   X(clang_getCursorReferenced) \
   X(clang_getCursorSemanticParent) \
   X(clang_getCursorSpelling) \
+  X(clang_getCursorUSR) \
   X(clang_getCursorType) \
   X(clang_getDiagnostic) \
   X(clang_getDiagnosticInSet) \
