@@ -84,6 +84,7 @@ json function_json(const Function& f) {
   put(j, "noexcept", f.is_noexcept);
   put(j, "variadic", f.is_variadic);
   put(j, "extern_c", f.is_extern_c);
+  put(j, "inline", f.is_inline);
   put(j, "access", f.access);
   j["at"] = where(f.location);
   return j;
@@ -109,6 +110,7 @@ Function read_function(const json& j) {
   f.is_noexcept = flag(j, "noexcept");
   f.is_variadic = flag(j, "variadic");
   f.is_extern_c = flag(j, "extern_c");
+  f.is_inline = flag(j, "inline");
   f.access = str(j, "access");
   f.location = parse_where(str(j, "at"));
   return f;
@@ -121,6 +123,7 @@ json record_json(const Record& r) {
   put(j, "complete", r.is_complete);
   put(j, "final", r.is_final);
   put(j, "polymorphic", r.is_polymorphic);
+  put(j, "aggregate", r.is_aggregate);
   if (r.size_bytes >= 0) j["size"] = r.size_bytes;
   if (r.align_bytes >= 0) j["align"] = r.align_bytes;
   put(j, "template_params", r.template_params);
@@ -159,6 +162,7 @@ Record read_record(const std::string& name, const json& j) {
   r.is_complete = flag(j, "complete");
   r.is_final = flag(j, "final");
   r.is_polymorphic = flag(j, "polymorphic");
+  r.is_aggregate = flag(j, "aggregate");
   r.size_bytes = j.value("size", int64_t{-1});
   r.align_bytes = j.value("align", int64_t{-1});
   r.template_params = strs(j, "template_params");
@@ -189,7 +193,12 @@ void write_api_json(std::ostream& out, const Api& api) {
   j["api_format"] = kApiFormat;
   j["headers"] = api.headers;
   json& ns = j["namespaces"] = json::object();
-  for (const auto& [name, n] : api.namespaces) ns[name] = where(n.location);
+  std::vector<std::string> inline_namespaces;
+  for (const auto& [name, n] : api.namespaces) {
+    ns[name] = where(n.location);
+    if (n.is_inline) inline_namespaces.push_back(name);
+  }
+  put(j, "inline_namespaces", inline_namespaces);
   json& records = j["records"] = json::object();
   for (const auto& [name, r] : api.records) records[name] = record_json(r);
   json& functions = j["functions"] = json::object();
@@ -249,6 +258,7 @@ Api read_api_json(const std::string& path) {
   try {
     api.headers = strs(j, "headers");
     for (const auto& [name, at] : j.at("namespaces").items()) api.namespaces[name] = {name, parse_where(at)};
+    for (const std::string& name : strs(j, "inline_namespaces")) api.namespaces[name].is_inline = true;
     for (const auto& [name, rj] : j.at("records").items()) api.records[name] = read_record(name, rj);
     for (const auto& [key, fj] : j.at("functions").items()) api.functions[key] = read_function(fj);
     for (const auto& [name, ej] : j.at("enums").items()) {

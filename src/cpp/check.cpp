@@ -101,7 +101,8 @@ const std::vector<CppCheck>& cpp_checks() {
 std::vector<Finding> run_cpp_checks(const Api& old_api, const Api& new_api) {
   FunctionMatch functions = match_functions(old_api, new_api);
   Renames renames = find_renames(old_api, new_api, functions);
-  CheckContext ctx{old_api, new_api, functions, renames};
+  Constants old_constants(old_api), new_constants(new_api);
+  CheckContext ctx{old_api, new_api, functions, renames, old_constants, new_constants};
   std::vector<Finding> findings;
   Reporter reporter(new_api, findings);
   for (const CppCheck& c : cpp_checks()) c.fn(ctx, reporter);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "cpp/constant.h"
 #include "cpp/model.h"
 #include "cpp/renames.h"
 
@@ -28,6 +29,8 @@ struct CheckContext {
   const Api& new_api;
   const FunctionMatch& functions;
   const Renames& renames;  // removed entities that look renamed (renames.h)
+  const Constants& old_constants;  // integer values of macros, enumerators and constants
+  const Constants& new_constants;
 };
 
 class Reporter {

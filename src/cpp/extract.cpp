@@ -14,6 +14,7 @@
 #include "core/inputs.h"
 #include "cpp/libclang.h"
 #include "cpp/api_json.h"
+#include "cpp/check.h"
 
 namespace fs = std::filesystem;
 
@@ -64,9 +65,33 @@ std::string without_anonymous_places(std::string s) {
   return std::regex_replace(s, place, "(anonymous $2)");
 }
 
+// C spells tagged types `struct T`, and the same type named through `typedef struct {...} T;`
+// plain `T`: giving an anonymous struct a tag changes nothing for users, so canonical types
+// leave the keyword out (a C++ canonical type never has it).
+std::string without_tag_keywords(const std::string& s) {
+  auto ident = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    bool dropped = false;
+    if (i == 0 || !ident(s[i - 1]))
+      for (std::string_view keyword : {"struct ", "union ", "enum ", "class "})
+        if (s.compare(i, keyword.size(), keyword) == 0 && i + keyword.size() < s.size() &&
+            (std::isalpha(static_cast<unsigned char>(s[i + keyword.size()])) || s[i + keyword.size()] == '_') &&
+            !(out.size() >= 11 && out.compare(out.size() - 11, 11, "(anonymous ") == 0) &&
+            !(out.size() >= 9 && out.compare(out.size() - 9, 9, "(unnamed ") == 0)) {
+          i += keyword.size();
+          dropped = true;
+          break;
+        }
+    if (!dropped) out += s[i++];
+  }
+  return out;
+}
+
 Type type_of(CXType t) {
   return {without_anonymous_places(take(libclang().clang_getTypeSpelling(t))),
-          without_anonymous_places(take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(t))))};
+          without_tag_keywords(without_anonymous_places(
+              take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(t)))))};
 }
 
 std::string access_of(CXCursor c) {
@@ -149,6 +174,21 @@ class Extractor {
     return loc;
   }
 
+  // A namespace or record as users name it: enclosing namespaces and classes, inline namespaces
+  // left out, as visit_scope and visit_record name them.
+  std::string qualified_name(CXCursor c) {
+    std::string name = take(libclang().clang_getCursorSpelling(c));
+    for (CXCursor p = libclang().clang_getCursorSemanticParent(c);
+         !libclang().clang_Cursor_isNull(p) && libclang().clang_getCursorKind(p) != CXCursor_TranslationUnit;
+         p = libclang().clang_getCursorSemanticParent(p)) {
+      CXCursorKind k = libclang().clang_getCursorKind(p);
+      if (k == CXCursor_Namespace && libclang().clang_Cursor_isInlineNamespace(p)) continue;
+      if (k != CXCursor_Namespace && !is_record_kind(k)) continue;
+      if (std::string outer = take(libclang().clang_getCursorSpelling(p)); !outer.empty()) name = outer + "::" + name;
+    }
+    return name;
+  }
+
   std::vector<std::string> tokens_of(CXCursor c) {
     CXToken* tokens = nullptr;
     unsigned n = 0;
@@ -171,8 +211,11 @@ class Extractor {
         std::optional<Location> loc = location_of(c);
         if (!loc) continue;
         std::string qualified = prefix + name;
-        api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc});
-        visit_scope(c, qualified + "::", "");
+        // An inline namespace is transparent to users (`lib::v2::X` is written `lib::X`), so its
+        // members are named without it; only the symbols carry it (see inline-namespace-changed).
+        bool is_inline = libclang().clang_Cursor_isInlineNamespace(c) != 0;
+        api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc, is_inline});
+        visit_scope(c, is_inline ? prefix : qualified + "::", "");
       } else if (kind == CXCursor_LinkageSpec || kind == CXCursor_UnexposedDecl) {
         // extern "C" { ... }: libclang 14 shows it as an unexposed declaration.
         if (location_of(c)) visit_scope(c, prefix, access);
@@ -194,8 +237,14 @@ class Extractor {
     std::optional<Location> loc = location_of(c);
     if (!loc) return;
     // `void Class::f() {}` at namespace scope defines a member declared in the class: the
-    // declaration inside the class is the API.
-    if (record.empty() && is_record_kind(libclang().clang_getCursorKind(libclang().clang_getCursorSemanticParent(c)))) return;
+    // declaration inside the class is the API. A nested class defined out there
+    // (`class Outer::Inner { ... };`) is read in full: its members are only there.
+    if (CXCursor parent = libclang().clang_getCursorSemanticParent(c);
+        record.empty() && is_record_kind(libclang().clang_getCursorKind(parent))) {
+      if (is_record_kind(kind) && libclang().clang_isCursorDefinition(c))
+        visit_record(c, qualified_name(parent) + "::", access_of(c), *loc);
+      return;
+    }
     if (is_record_kind(kind)) visit_record(c, prefix, access, *loc);
     else if (is_function_kind(kind)) visit_function(c, prefix, record, *loc);
     else if (kind == CXCursor_EnumDecl) visit_enum(c, prefix, access, *loc);
@@ -256,7 +305,20 @@ class Extractor {
     }
     r.vtable = vtable_of(c);
     if (!r.vtable.empty()) r.is_polymorphic = true;
+    r.is_aggregate = is_aggregate(c, r);
     api_.records[name] = std::move(r);
+  }
+
+  // Whether users can list-initialise the fields (`T t{1, 2};`): no user-declared constructor,
+  // no private or protected field, no virtual function, no base (C structs always can). Only
+  // then does the order and number of fields reach user source.
+  static bool is_aggregate(CXCursor c, const Record& r) {
+    if (r.is_polymorphic || !r.bases.empty()) return false;
+    for (const Field& f : r.fields)
+      if (access_rank(f.access) > 0) return false;
+    for (CXCursor child : children(c))
+      if (libclang().clang_getCursorKind(child) == CXCursor_Constructor) return false;
+    return true;
   }
 
   static std::string record_kind(CXCursor c) {
@@ -429,6 +491,11 @@ class Extractor {
                     spec == CXCursor_ExceptionSpecificationKind_ComputedNoexcept ||
                     spec == CXCursor_ExceptionSpecificationKind_DynamicNone;
     f.is_deleted = libclang().clang_getCursorAvailability(c) == CXAvailability_NotAvailable;
+    // Defined in the header (inline, constexpr, in the class body) or a template: users compile
+    // their own copy, and no library symbol stands behind it.
+    CXCursorKind parent_kind = libclang().clang_getCursorKind(libclang().clang_getCursorSemanticParent(c));
+    f.is_inline = libclang().clang_Cursor_isFunctionInlined(c) != 0 || !f.template_params.empty() ||
+                  parent_kind == CXCursor_ClassTemplate || parent_kind == CXCursor_ClassTemplatePartialSpecialization;
     if (record.empty() && f.template_params.empty()) {
       std::string symbol = take(libclang().clang_Cursor_getMangling(c));
       f.is_extern_c = !symbol.empty() && symbol.rfind("_Z", 0) != 0;
@@ -445,10 +512,16 @@ class Extractor {
 
   void visit_enum(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
     std::string spelling = take(libclang().clang_getCursorSpelling(c));
-    bool anonymous = spelling.empty() || spelling.find("(anonymous") != std::string::npos ||
-                     spelling.find("(unnamed") != std::string::npos;
-    // The constants of anonymous enums live in the enclosing scope: one pseudo-enum per scope.
-    std::string name = anonymous ? prefix + "(anonymous enum)" : prefix + spelling;
+    auto unnamed = [](const std::string& s) {
+      return s.empty() || s.find("(anonymous") != std::string::npos || s.find("(unnamed") != std::string::npos;
+    };
+    std::string name = prefix + spelling;
+    if (unnamed(spelling)) {
+      // `typedef enum { ... } Mode;` is named by its typedef; the constants of a truly anonymous
+      // enum live in the enclosing scope: one pseudo-enum per scope.
+      std::string named = take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(libclang().clang_getCursorType(c))));
+      name = unnamed(named) ? prefix + "(anonymous enum)" : without_tag_keywords(named);
+    }
     Enum& e = api_.enums[name];
     bool fresh = e.name.empty();
     e.name = name;
@@ -524,7 +597,21 @@ class Extractor {
     return out;
   }
 
-  // Object-like macros that expand to a constant: literals, operators and keywords only.
+  // Object-like macros that expand to an expression: a constant (`(1 << 3)`), another name
+  // (`#define OLD_NAME NEW_NAME`, a compatibility alias) or a formula over names
+  // (`(SIZE_U64 * sizeof(unsigned long long))`). Empty macros (include guards, switches) and
+  // those that expand to declarations or attributes are no value users read.
+  static bool expression_token(CXTokenKind kind, const std::string& spelling) {
+    static const std::set<std::string> expression_keywords{
+        "sizeof", "alignof", "_Alignof", "unsigned", "signed", "long", "int", "short", "char", "const", "volatile",
+        "void", "float", "double", "_Bool", "bool", "true", "false", "nullptr", "static_cast", "reinterpret_cast",
+        "const_cast"};
+    if (kind == CXToken_Comment) return false;
+    if (kind == CXToken_Keyword) return expression_keywords.count(spelling) > 0;
+    if (kind == CXToken_Punctuation) return spelling != "{" && spelling != "}" && spelling != ";" && spelling != "#" && spelling != "##";
+    return true;
+  }
+
   void visit_macro(CXCursor c) {
     if (libclang().clang_Cursor_isMacroBuiltin(c) || libclang().clang_Cursor_isMacroFunctionLike(c)) return;
     std::optional<Location> loc = location_of(c);
@@ -537,13 +624,14 @@ class Extractor {
     unsigned previous_end = 0;
     for (unsigned i = 1; i < n && constant; ++i) {
       CXTokenKind kind = libclang().clang_getTokenKind(tokens[i]);
-      if (kind == CXToken_Identifier || kind == CXToken_Comment) constant = false;
+      std::string spelling = take(libclang().clang_getTokenSpelling(tu_, tokens[i]));
+      if (!expression_token(kind, spelling)) constant = false;
       CXSourceRange extent = libclang().clang_getTokenExtent(tu_, tokens[i]);
       unsigned start = 0, end = 0;
       libclang().clang_getFileLocation(libclang().clang_getRangeStart(extent), nullptr, nullptr, nullptr, &start);
       libclang().clang_getFileLocation(libclang().clang_getRangeEnd(extent), nullptr, nullptr, nullptr, &end);
       if (i > 1 && start != previous_end) value += ' ';
-      value += take(libclang().clang_getTokenSpelling(tu_, tokens[i]));
+      value += spelling;
       previous_end = end;
     }
     std::string name = n > 0 ? take(libclang().clang_getTokenSpelling(tu_, tokens[0])) : "";

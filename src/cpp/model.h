@@ -40,6 +40,7 @@ struct Function {
   bool is_static = false, is_virtual = false, is_pure = false, is_override = false, is_final = false;
   bool is_deleted = false, is_noexcept = false, is_variadic = false;
   bool is_extern_c = false;  // C language linkage: the symbol is the bare name, whatever the parameters
+  bool is_inline = false;    // defined in the header or a template: no library symbol behind it
   std::string access;  // public, protected, private; empty for free functions
   Location location;
 
@@ -72,6 +73,7 @@ struct Record {
   std::string kind;  // class, struct, union
   std::string access;  // for nested records; empty at namespace scope
   bool is_complete = false, is_final = false, is_polymorphic = false;
+  bool is_aggregate = false;  // users may list-initialise its fields (see extract.cpp)
   int64_t size_bytes = -1, align_bytes = -1;
   std::vector<std::string> template_params;
   std::vector<Base> bases;
@@ -121,9 +123,12 @@ struct Macro {
   Location location;
 };
 
+// A namespace as written. Members of an inline namespace are named without it (`lib::v2::X` is
+// `lib::X`), as users write them; the namespace itself is kept under its full name.
 struct Namespace {
   std::string name;
   Location location;  // the first declaration seen
+  bool is_inline = false;
 };
 
 struct Api {

@@ -1,5 +1,6 @@
 // Enumerations: removed enumerators, changed values, changed underlying type.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "cpp/checks/checks.h"
@@ -7,6 +8,43 @@
 namespace driftcheck::cpp {
 
 namespace {
+
+// `FOO_COUNT`, `FOO_LAST`, `FOO_MAX`, `FOO_END`, `kCount`: the name marks a count or an end.
+bool sentinel_name(const std::string& name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!lower.empty() && lower.back() == '_') lower.pop_back();
+  size_t cut = lower.find_last_of('_');
+  std::string last_word = cut == std::string::npos ? lower : lower.substr(cut + 1);
+  if (last_word.rfind("last", 0) == 0) return true;  // _LAST, _LASTENTRY, _LASTONE
+  for (const char* word : {"count", "max", "end", "num", "total", "sentinel", "limit"}) {
+    std::string w = word;
+    if (last_word == w) return true;
+    // camelCase: kCount, kMaxValue is not one, kEnd is
+    if (cut == std::string::npos && lower.size() > w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0 &&
+        std::isupper(static_cast<unsigned char>(name[name.size() - w.size()])))
+      return true;
+  }
+  return false;
+}
+
+// A count or end marker that moved because enumerators were added before it: it is the last
+// enumerator on both sides, and the new enum has names the old one did not.
+bool is_sentinel(const Enumerator& e, const Enum& o, const Enum& n) {
+  if (!sentinel_name(e.name) || o.enumerators.empty() || n.enumerators.empty()) return false;
+  auto last_real = [](const Enum& en) {
+    // A trailing dummy (`_dummy_for_c89`) may follow the marker: the marker is the last named one
+    // of the sentinel kind, or simply the last.
+    return &en.enumerators.back();
+  };
+  bool last_in_old = last_real(o)->name == e.name || o.enumerators[o.enumerators.size() - (o.enumerators.size() > 1 ? 2 : 1)].name == e.name;
+  bool last_in_new = last_real(n)->name == e.name || n.enumerators[n.enumerators.size() - (n.enumerators.size() > 1 ? 2 : 1)].name == e.name;
+  if (!last_in_old || !last_in_new) return false;
+  for (const Enumerator& x : n.enumerators)
+    if (std::none_of(o.enumerators.begin(), o.enumerators.end(), [&](const Enumerator& y) { return y.name == x.name; }))
+      return true;
+  return false;
+}
 
 void enumerators(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, o] : ctx.old_api.enums) {
@@ -28,6 +66,10 @@ void enumerators(const CheckContext& ctx, Reporter& r) {
     for (const Enumerator& e : o.enumerators) {
       auto now = named(n.enumerators, e.name);
       if (now == n.enumerators.end()) {
+        // Kept under its name as a macro or in another enum (only unscoped names reach there).
+        if (!o.is_scoped && report_if_kept(ctx, r, e.name, "enumerator", e.location, IntValue{e.value, 32, false},
+                                           "enumerator-value-changed", anonymous ? nullptr : &n))
+          continue;
         auto to = gained.find(e.value);
         if (lost[e.value].size() == 1 && to != gained.end() && to->second.size() == 1) {
           const Enumerator& renamed = *to->second.front();
@@ -41,6 +83,11 @@ void enumerators(const CheckContext& ctx, Reporter& r) {
         r.changed("enumerator-removed", e.location, n.location, scope + e.name,
                   "enumerator " + q(scope + e.name) + " (" + std::to_string(e.value) +
                       ") was removed: code that uses it no longer compiles");
+      } else if (now->value != e.value && is_sentinel(e, o, n)) {
+        r.changed("sentinel-enumerator-value-changed", e.location, now->location, scope + e.name,
+                  "enumerator " + q(scope + e.name) + " changed value from " + std::to_string(e.value) + " to " +
+                      std::to_string(now->value) + ", as the last enumerator after new ones were added before it: "
+                      "binaries that use it as a count or bound keep the old one");
       } else if (now->value != e.value) {
         r.changed("enumerator-value-changed", e.location, now->location, scope + e.name,
                   "enumerator " + q(scope + e.name) + " changed value from " + std::to_string(e.value) + " to " +
@@ -65,7 +112,7 @@ void underlying_type(const CheckContext& ctx, Reporter& r) {
 
 std::vector<CppCheck> enum_checks() {
   return {
-      {"enums", {"enumerator-removed", "enumerator-value-changed"}, enumerators},
+      {"enums", {"enumerator-removed", "enumerator-value-changed", "sentinel-enumerator-value-changed", "name-kept-as-alias"}, enumerators},
       {"enums", {"enum-underlying-type-changed"}, underlying_type},
   };
 }

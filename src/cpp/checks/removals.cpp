@@ -54,11 +54,68 @@ std::string keep_macro(const std::string& old_name, const std::string& new_name)
   return "keep `#define " + old_name + " " + new_name + "` for a release";
 }
 
+}  // namespace
+
+std::optional<StillNamed> still_named(const CheckContext& ctx, const std::string& name) {
+  const Api& api = ctx.new_api;
+  if (auto m = api.macros.find(name); m != api.macros.end())
+    return StillNamed{"a macro (`#define " + name + " " + m->second.value + "`)", ctx.new_constants.evaluate(m->second.value),
+                      m->second.location};
+  if (auto t = api.typedefs.find(name); t != api.typedefs.end())
+    return StillNamed{"a type alias of " + q(t->second.target.spelled), std::nullopt, t->second.location};
+  if (auto rec = api.records.find(name); rec != api.records.end())
+    return StillNamed{"a " + rec->second.kind, std::nullopt, rec->second.location};
+  if (auto e = api.enums.find(name); e != api.enums.end()) return StillNamed{"an enum", std::nullopt, e->second.location};
+  if (auto v = api.variables.find(name); v != api.variables.end())
+    return StillNamed{"a variable", ctx.new_constants.of_name(name), v->second.location};
+  if (auto value = ctx.new_constants.of_name(name)) {
+    for (const auto& [enum_name, e] : api.enums)
+      for (const Enumerator& en : e.enumerators)
+        if (en.name == name || enum_name + "::" + en.name == name) return StillNamed{"an enumerator", value, en.location};
+  }
+  return std::nullopt;
+}
+
+bool report_if_kept(const CheckContext& ctx, Reporter& r, const std::string& name, const std::string& what,
+                    const Location& old_where, std::optional<IntValue> old_value, std::string_view changed_id,
+                    const Enum* enum_type) {
+  std::optional<StillNamed> kept = still_named(ctx, name);
+  if (!kept) return false;
+  if (old_value && kept->value && !(*old_value == *kept->value)) {
+    r.changed(changed_id, old_where, kept->where, name,
+              what + " " + q(name) + " is now " + kept->what + " and changed value from " + old_value->str() + " to " +
+                  kept->value->str() + ": binaries built against the old headers keep the old value");
+    return true;
+  }
+  std::string same = old_value && kept->value ? " of the same value (" + kept->value->str() + ")" : "";
+  // An enumerator that became a plain number leaves its enum: C++ code that stores it in a
+  // variable of the enum type no longer compiles (C converts silently).
+  if (enum_type) {
+    auto m = ctx.new_api.macros.find(name);
+    bool names_enumerator = m != ctx.new_api.macros.end() &&
+                            std::any_of(enum_type->enumerators.begin(), enum_type->enumerators.end(),
+                                        [&](const Enumerator& en) { return en.name == m->second.value; });
+    if (m != ctx.new_api.macros.end() && !names_enumerator) {
+      r.changed("name-kept-as-alias", old_where, kept->where, name,
+                what + " " + q(name) + " is now " + kept->what + same + ", no longer an enumerator of " +
+                    q(enum_type->name) + ": C code still compiles, but C++ code that stores it in a " +
+                    q(enum_type->name) + " no longer does")
+          .severity = Severity::warning;
+      return true;
+    }
+  }
+  r.changed("name-kept-as-alias", old_where, kept->where, name,
+            what + " " + q(name) + " is now " + kept->what + same + ": code that uses the name still compiles");
+  return true;
+}
+
+namespace {
+
 void removed_records(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, rec] : ctx.old_api.records) {
     if (ctx.new_api.records.count(name) || access_rank(rec.access) == 2) continue;
-    // A struct that became a typedef of another type is still there for users.
-    if (ctx.new_api.typedefs.count(name)) continue;
+    // A struct that became an alias of another type, or a macro, is still there for users.
+    if (report_if_kept(ctx, r, name, rec.kind, rec.location, std::nullopt, "")) continue;
     report_gone(ctx, r, "record-removed", rec.location, name, name, name, rec.kind + " " + q(name),
                 "code that names it no longer compiles", keep_type_alias);
   }
@@ -101,8 +158,15 @@ void removed_enums(const CheckContext& ctx, Reporter& r) {
     if (ctx.new_api.enums.count(name) || access_rank(e.access) == 2) continue;
     if (name.find("(anonymous enum)") != std::string::npos) {
       for (const Enumerator& en : e.enumerators)
-        r.removed("enumerator-removed", en.location, name, parent_scope(name).empty() ? en.name : parent_scope(name) + "::" + en.name,
+        if (!report_if_kept(ctx, r, en.name, "enumerator", en.location, IntValue{en.value, 32, false}, "enumerator-value-changed"))
+          r.removed("enumerator-removed", en.location, name, parent_scope(name).empty() ? en.name : parent_scope(name) + "::" + en.name,
                   "enumerator " + q(en.name) + " was removed: code that uses it no longer compiles");
+      continue;
+    }
+    if (report_if_kept(ctx, r, name, "enum", e.location, std::nullopt, "")) {
+      for (const Enumerator& en : e.enumerators)
+        if (!e.is_scoped && !report_if_kept(ctx, r, en.name, "enumerator", en.location, IntValue{en.value, 32, false}, "enumerator-value-changed"))
+          r.removed("enumerator-removed", en.location, name, en.name, "enumerator " + q(en.name) + " was removed: code that uses it no longer compiles");
       continue;
     }
     report_gone(ctx, r, "enum-removed", e.location, name, name, name, "enum " + q(name),
@@ -113,6 +177,7 @@ void removed_enums(const CheckContext& ctx, Reporter& r) {
 void removed_typedefs(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, t] : ctx.old_api.typedefs) {
     if (ctx.new_api.typedefs.count(name) || ctx.new_api.records.count(name) || access_rank(t.access) == 2) continue;
+    if (report_if_kept(ctx, r, name, "type alias", t.location, std::nullopt, "")) continue;
     report_gone(ctx, r, "typedef-removed", t.location, name, name, name, "type alias " + q(name),
                 "code that names it no longer compiles", keep_type_alias);
   }
@@ -123,6 +188,7 @@ void removed_variables(const CheckContext& ctx, Reporter& r) {
     if (ctx.new_api.variables.count(name) || access_rank(v.access) == 2) continue;
     std::string parent = parent_scope(name);
     if (ctx.old_api.records.count(parent) && !ctx.new_api.records.count(parent)) continue;  // gone with its class
+    if (report_if_kept(ctx, r, name, "variable", v.location, ctx.old_constants.of_name(name), "constant-value-changed")) continue;
     report_gone(ctx, r, "variable-removed", v.location, name, name, name, "variable " + q(name),
                 "code that uses it no longer compiles or links", keep_variable);
   }
@@ -131,6 +197,7 @@ void removed_variables(const CheckContext& ctx, Reporter& r) {
 void removed_macros(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, m] : ctx.old_api.macros) {
     if (ctx.new_api.macros.count(name)) continue;
+    if (report_if_kept(ctx, r, name, "macro", m.location, ctx.old_constants.evaluate(m.value), "macro-value-changed")) continue;
     report_gone(ctx, r, "macro-removed", m.location, name, name, name, "macro " + q(name) + " (" + m.value + ")",
                 "code that uses it no longer compiles", keep_macro);
   }

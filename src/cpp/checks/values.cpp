@@ -35,8 +35,16 @@ void macros(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, o] : ctx.old_api.macros) {
     auto it = ctx.new_api.macros.find(name);
     if (it == ctx.new_api.macros.end() || it->second.value == o.value) continue;
+    // `(1<<3)` and `(1L << 3)` are the same number: compare what the compiler computes.
+    std::optional<IntValue> before = ctx.old_constants.evaluate(o.value), after = ctx.new_constants.evaluate(it->second.value);
+    if (before && after && *before == *after) continue;
+    bool spelled_as_value = [&] {
+      if (!before || !after) return false;
+      return o.value == before->str() && it->second.value == after->str();
+    }();
+    std::string values = before && after && !spelled_as_value ? " (" + before->str() + " to " + after->str() + ")" : "";
     r.changed("macro-value-changed", o.location, it->second.location, name,
-              "macro " + q(name) + " changed from " + q(o.value) + " to " + q(it->second.value) +
+              "macro " + q(name) + " changed from " + q(o.value) + " to " + q(it->second.value) + values +
                   ": code compiled against the old headers keeps the old value");
   }
 }
