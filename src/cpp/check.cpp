@@ -98,7 +98,49 @@ const std::vector<CppCheck>& cpp_checks() {
   return checks;
 }
 
-std::vector<Finding> run_cpp_checks(const Api& old_api, const Api& new_api) {
+bool is_internal_namespace(std::string_view name) {
+  auto ends = [&](std::string_view suffix) {
+    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return name == "detail" || name == "details" || name == "internal" || name == "internals" || name == "impl" ||
+         name.rfind("__", 0) == 0 || ends("_detail") || ends("_details") || ends("_internal") || ends("_impl");
+}
+
+namespace {
+
+// Whether a qualified name lies inside an implementation namespace (see check.h).
+bool in_internal_namespace(const std::string& qualified_name) {
+  for (std::string scope = parent_scope(qualified_name.substr(0, qualified_name.find('('))); !scope.empty();
+       scope = parent_scope(scope)) {
+    size_t at = scope.rfind("::");
+    if (is_internal_namespace(at == std::string::npos ? scope : std::string_view(scope).substr(at + 2))) return true;
+  }
+  return false;
+}
+
+// The API users program against: what lies in implementation namespaces is left out (its
+// effect on public types, through their layout and signatures, is still seen there).
+Api public_part(const Api& api) {
+  Api out;
+  out.headers = api.headers;
+  auto keep = [](const auto& from, auto& to) {
+    for (const auto& [key, e] : from)
+      if (!in_internal_namespace(e.name)) to.emplace(key, e);
+  };
+  keep(api.namespaces, out.namespaces);
+  keep(api.records, out.records);
+  keep(api.functions, out.functions);
+  keep(api.enums, out.enums);
+  keep(api.typedefs, out.typedefs);
+  keep(api.variables, out.variables);
+  out.macros = api.macros;
+  return out;
+}
+
+}  // namespace
+
+std::vector<Finding> run_cpp_checks(const Api& old_all, const Api& new_all) {
+  Api old_api = public_part(old_all), new_api = public_part(new_all);
   FunctionMatch functions = match_functions(old_api, new_api);
   Renames renames = find_renames(old_api, new_api, functions);
   Constants old_constants(old_api), new_constants(new_api);

@@ -60,7 +60,12 @@ struct CppCheck {
 
 const std::vector<CppCheck>& cpp_checks();
 
-// Every check; findings sorted, duplicates dropped.
+// Namespaces that by convention hold a library's implementation, not its API: detail,
+// details, internal, impl, names starting with `__` or ending in `_detail`, `_internal`, `_impl`
+// (`absl::strings_internal`). Their entities are not compared.
+bool is_internal_namespace(std::string_view name);
+
+// Every check, on the public part of both APIs; findings sorted, duplicates dropped.
 std::vector<Finding> run_cpp_checks(const Api& old_api, const Api& new_api);
 
 // Access as a rank, for "narrowed": public 0, protected 1, private 2 (empty counts as public).

@@ -150,6 +150,7 @@ class Extractor {
   std::unordered_map<std::string, std::string> display_;  // canonical path -> name in findings
   std::unordered_map<CXFile, const std::string*> file_cache_;
   std::unordered_map<std::string, std::unordered_map<std::string, int>> undefs_;  // header -> #undef lines
+  int inline_depth_ = 0;  // inline namespaces around the declarations being visited
   std::unordered_map<std::string, std::vector<std::string>> vtables_;  // record USR -> its virtual table
   Api api_;
 
@@ -213,9 +214,13 @@ class Extractor {
         std::string qualified = prefix + name;
         // An inline namespace is transparent to users (`lib::v2::X` is written `lib::X`), so its
         // members are named without it; only the symbols carry it (see inline-namespace-changed).
+        // An inline namespace inside another (`v3::literals`) is only a grouping: the outer one
+        // carries the version.
         bool is_inline = libclang().clang_Cursor_isInlineNamespace(c) != 0;
-        api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc, is_inline});
+        api_.namespaces.try_emplace(qualified, Namespace{qualified, *loc, is_inline && inline_depth_ == 0});
+        inline_depth_ += is_inline;
         visit_scope(c, is_inline ? prefix : qualified + "::", "");
+        inline_depth_ -= is_inline;
       } else if (kind == CXCursor_LinkageSpec || kind == CXCursor_UnexposedDecl) {
         // extern "C" { ... }: libclang 14 shows it as an unexposed declaration.
         if (location_of(c)) visit_scope(c, prefix, access);
@@ -487,9 +492,12 @@ class Extractor {
     CXRefQualifierKind ref = libclang().clang_Type_getCXXRefQualifier(type);
     f.ref_qualifier = ref == CXRefQualifier_LValue ? "&" : ref == CXRefQualifier_RValue ? "&&" : "";
     int spec = libclang().clang_getCursorExceptionSpecificationType(c);
+    // A defaulted special member's exception specification is computed only when something
+    // uses it (Unevaluated otherwise): it follows the members, which are compared themselves.
     f.is_noexcept = spec == CXCursor_ExceptionSpecificationKind_BasicNoexcept ||
                     spec == CXCursor_ExceptionSpecificationKind_ComputedNoexcept ||
-                    spec == CXCursor_ExceptionSpecificationKind_DynamicNone;
+                    spec == CXCursor_ExceptionSpecificationKind_DynamicNone ||
+                    spec == CXCursor_ExceptionSpecificationKind_Unevaluated;
     f.is_deleted = libclang().clang_getCursorAvailability(c) == CXAvailability_NotAvailable;
     // Defined in the header (inline, constexpr, in the class body) or a template: users compile
     // their own copy, and no library symbol stands behind it.

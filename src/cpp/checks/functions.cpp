@@ -66,10 +66,22 @@ void return_type(const CheckContext& ctx, Reporter& r) {
     if (n->template_params.empty() && !o->is_virtual && o->return_type.canonical == "void" &&
         returned_in_register(n->return_type, ctx.new_api))
       continue;
+    bool inline_only = o->is_inline && n->is_inline && !o->is_virtual;
     r.changed("function-return-type-changed", o->location, n->location, n->signature(),
               "the return type of " + q(n->signature()) + " changed " + from_to(o->return_type, n->return_type) +
-                  ": callers read the result as the old type");
+                  (inline_only ? ": code that uses the result as the old type may no longer compile"
+                               : ": callers read the result as the old type"))
+        .breaks = inline_only ? breaks_source : breaks_source | breaks_abi;
   }
+}
+
+// The new function takes the old parameters, then more that all have defaults: every call
+// still compiles.
+bool gained_defaulted_parameters(const Function& o, const Function& n) {
+  if (n.params.size() <= o.params.size() || o.is_variadic != n.is_variadic) return false;
+  for (size_t i = 0; i < n.params.size(); ++i)
+    if (i < o.params.size() ? !(o.params[i].type == n.params[i].type) : !n.params[i].has_default) return false;
+  return true;
 }
 
 void parameters(const CheckContext& ctx, Reporter& r) {
@@ -77,13 +89,26 @@ void parameters(const CheckContext& ctx, Reporter& r) {
     if (!visible(*o)) continue;
     // A C function keeps its symbol, so old binaries still link and pass what they always passed.
     bool c_linkage = o->is_extern_c && n->is_extern_c;
+    // Defined in the header: user code compiles its own copy, so only source compatibility counts.
+    bool inline_only = o->is_inline && n->is_inline && !o->is_virtual;
+    if (gained_defaulted_parameters(*o, *n)) {
+      if (inline_only) continue;
+      r.changed("function-parameter-count-changed", o->location, n->location, n->signature(),
+                q(o->signature()) + " became " + q(n->signature()) +
+                    ": calls still compile, since the new parameters have defaults, but its symbol changes, so "
+                    "binaries built against the old headers no longer link")
+          .breaks = breaks_abi;
+      continue;
+    }
     if (o->params.size() != n->params.size() || o->is_variadic != n->is_variadic) {
       r.changed("function-parameter-count-changed", o->location, n->location, n->signature(),
                 q(o->signature()) + " became " + q(n->signature()) + ": " + std::to_string(o->params.size()) +
                     " parameter" + (o->params.size() == 1 ? "" : "s") + " before, " +
                     std::to_string(n->params.size()) + " now; " +
-                    (c_linkage ? "its C symbol stays, so old binaries still link and pass the wrong arguments"
-                               : "its symbol changes too"));
+                    (c_linkage     ? "its C symbol stays, so old binaries still link and pass the wrong arguments"
+                     : inline_only ? "calls no longer compile"
+                                   : "its symbol changes too"))
+          .breaks = inline_only ? breaks_source : breaks_source | breaks_abi;
       continue;
     }
     for (size_t i = 0; i < o->params.size(); ++i) {
@@ -115,9 +140,25 @@ void parameters(const CheckContext& ctx, Reporter& r) {
       r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
                 "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " changed type " +
                     from_to(op.type, np.type) + ": calls convert or no longer compile" +
-                    (c_linkage ? ", and old binaries still link and pass the old type" : ", and its symbol changes"));
+                    (c_linkage     ? ", and old binaries still link and pass the old type"
+                     : inline_only ? ""
+                                   : ", and its symbol changes"))
+          .breaks = inline_only ? breaks_source : breaks_source | breaks_abi;
     }
   }
+}
+
+// Another overload of `f` takes exactly its first `count` parameters: a call that leaves the
+// rest out still compiles (an overload kept for ABI when a default argument goes).
+bool overload_takes_first(const Api& api, const Function& f, size_t count) {
+  for (auto it = api.functions.lower_bound(f.name + "("); it != api.functions.end() && it->second.name == f.name; ++it) {
+    const Function& g = it->second;
+    if (&g == &f || g.params.size() != count || g.is_variadic) continue;
+    bool same = true;
+    for (size_t i = 0; i < count && same; ++i) same = g.params[i].type == f.params[i].type;
+    if (same) return true;
+  }
+  return false;
 }
 
 void default_arguments(const CheckContext& ctx, Reporter& r) {
@@ -132,6 +173,7 @@ void default_arguments(const CheckContext& ctx, Reporter& r) {
                       " changed from " + q(op.default_value) + " to " + q(np.default_value) +
                       ": code built against the old headers keeps passing the old value");
       if (!o->params[i].has_default || n->params[i].has_default) continue;
+      if (overload_takes_first(ctx.new_api, *n, i)) continue;
       r.changed("default-argument-removed", o->location, n->location, n->signature(),
                 "parameter " + std::to_string(i + 1) + name + " of " + q(n->signature()) +
                     " lost its default argument: calls that leave it out no longer compile");

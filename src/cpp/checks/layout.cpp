@@ -2,6 +2,8 @@
 // access of members and nested types. Layout matters even for private fields: users allocate
 // the object and inline code reads it at fixed offsets.
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -53,6 +55,58 @@ bool only_top_level_cv_changed(const Type& a, const Type& b) {
   return strip(a.canonical) == strip(b.canonical);
 }
 
+// What a type holds, scalar by scalar: `void *[2]` and `struct { T* next; T* prev; }` are both
+// "p,p"; nothing when the type is not known well enough (a template, an incomplete record).
+std::optional<std::string> scalars(std::string t, const Api& api, int depth = 0) {
+  if (depth > 8) return std::nullopt;
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* q : {"const ", "volatile "})
+      if (t.rfind(q, 0) == 0) t.erase(0, std::string(q).size()), again = true;
+  }
+  if (!t.empty() && (t.back() == '*' || t.find("(*)") != std::string::npos)) return std::string("p");
+  if (!t.empty() && t.back() == ']') {
+    size_t open = t.rfind('[');
+    if (open == std::string::npos) return std::nullopt;
+    int64_t count = std::atoll(t.c_str() + open + 1);
+    std::string element = t.substr(0, open);
+    while (!element.empty() && element.back() == ' ') element.pop_back();
+    auto inner = scalars(element, api, depth + 1);
+    if (!inner || count <= 0) return std::nullopt;
+    if (count > 64) return std::to_string(count) + "x(" + *inner + ")";
+    std::string out;
+    for (int64_t i = 0; i < count; ++i) out += (i ? "," : "") + *inner;
+    return out;
+  }
+  static const std::map<std::string, std::string> builtins{
+      {"char", "i8"}, {"signed char", "i8"}, {"unsigned char", "u8"}, {"bool", "u8"}, {"_Bool", "u8"},
+      {"short", "i16"}, {"unsigned short", "u16"}, {"int", "i32"}, {"unsigned int", "u32"}, {"long", "i64"},
+      {"unsigned long", "u64"}, {"long long", "i64"}, {"unsigned long long", "u64"}, {"float", "f32"},
+      {"double", "f64"}, {"long double", "f128"}};
+  if (auto b = builtins.find(t); b != builtins.end()) return b->second;
+  if (auto e = api.enums.find(t); e != api.enums.end()) return scalars(e->second.underlying.canonical, api, depth + 1);
+  auto rec = api.records.find(t);
+  if (rec == api.records.end() || !rec->second.is_complete || !rec->second.template_params.empty() ||
+      rec->second.kind == "union")
+    return std::nullopt;
+  std::string out;
+  for (const Field& f : rec->second.fields) {
+    auto inner = scalars(f.type.canonical, api, depth + 1);
+    if (!inner || f.bit_width >= 0) return std::nullopt;
+    out += (out.empty() ? "" : ",") + *inner;
+  }
+  return out.empty() ? std::nullopt : std::optional<std::string>(out);
+}
+
+// The same bytes in the same places: size and offset unchanged, and the same scalars inside.
+bool same_layout(const Field& a, const Api& old_api, const Field& b, const Api& new_api) {
+  if (a.type_size_bytes <= 0 || a.type_size_bytes != b.type_size_bytes || a.offset_bits != b.offset_bits ||
+      a.bit_width != b.bit_width)
+    return false;
+  auto sa = scalars(a.type.canonical, old_api), sb = scalars(b.type.canonical, new_api);
+  return sa && sb && *sa == *sb;
+}
+
 std::string bits(int64_t b) {
   return b % 8 == 0 ? "byte " + std::to_string(b / 8) : "bit " + std::to_string(b);
 }
@@ -76,6 +130,11 @@ void fields(const CheckContext& ctx, Reporter& r) {
       std::string path = n.name + "::" + f.name;
       if (internal && only_top_level_cv_changed(f.type, now->type)) {
         // `Rep* rep_` -> `Rep* const rep_`: the same bytes, and no user code names a private field.
+      } else if (!(f.type == now->type) && same_layout(f, ctx.old_api, *now, ctx.new_api)) {
+        r.changed("field-type-changed-same-layout", f.location, now->location, path,
+                  "field " + q(path) + " changed type " + from_to(f.type, now->type) +
+                      ", with the same bytes in the same places: binaries are unaffected, but code that uses "
+                      "the field by its old type no longer compiles");
       } else if (same_integer_layout(f, *now) && !(f.type == now->type)) {
         r.changed("field-integer-type-changed", f.location, now->location, path,
                   "field " + q(path) + " changed type from " + q(f.type.spelled) + " to " + q(now->type.spelled) +
@@ -85,8 +144,13 @@ void fields(const CheckContext& ctx, Reporter& r) {
         std::string what = !(f.type == now->type) ? "type " + from_to(f.type, now->type)
                                                   : "bit-field width from " + std::to_string(f.bit_width) + " to " +
                                                         std::to_string(now->bit_width);
+        // A private field is no user's source; what it changes is the code the class's inline
+        // methods compiled into user binaries.
         r.changed("field-type-changed", f.location, now->location, path,
-                  "field " + q(path) + " changed " + what + ": code that reads or writes it sees another value");
+                  "field " + q(path) + " changed " + what +
+                      (internal ? ": inline code compiled into user binaries reads it as the old type"
+                                : ": code that reads or writes it sees another value"))
+            .breaks = internal ? breaks_abi : breaks_source | breaks_abi;
       }
       if (f.offset_bits >= 0 && now->offset_bits >= 0 && f.offset_bits != now->offset_bits)
         r.changed("field-offset-changed", f.location, now->location, path,
@@ -109,6 +173,24 @@ void fields(const CheckContext& ctx, Reporter& r) {
       if (access_rank(f.access) == 2) continue;  // visible through size and offsets
       bool last = &f == &n.fields.back();
       bool grew = o.size_bytes >= 0 && n.size_bytes > o.size_bytes;
+      bool same_size = o.size_bytes >= 0 && n.size_bytes == o.size_bytes;
+      // Every other field keeps its offset (the new one took padding or space a neighbour gave
+      // up): binaries are unaffected. A union member that does not grow the union never is.
+      bool nothing_moved = same_size && std::all_of(n.fields.begin(), n.fields.end(), [&](const Field& other) {
+        const Field* before = find_field(o, other.name);
+        return !before || before->offset_bits == other.offset_bits;
+      });
+      if (nothing_moved && (n.kind == "union" || last || !n.is_aggregate)) continue;
+      if (nothing_moved) {
+        Finding& inserted = r.changed("field-added", o.location, f.location, n.name + "::" + f.name,
+                                      "field " + q(n.name + "::" + f.name) +
+                                          " was inserted where nothing moves (the size and every other offset stay), "
+                                          "so binaries are unaffected, but initialisers that list the fields in order "
+                                          "now assign the wrong ones");
+        inserted.severity = Severity::warning;
+        inserted.breaks = breaks_source;
+        continue;
+      }
       Finding& added = r.changed("field-added", o.location, f.location, n.name + "::" + f.name,
                                  "field " + q(n.name + "::" + f.name) + " was added" +
                                      (last ? " at the end" : "") + ": " +
@@ -119,8 +201,9 @@ void fields(const CheckContext& ctx, Reporter& r) {
     }
     if (old_order != new_order)
       r.changed("field-reordered", o.location, n.location, n.name,
-                "the fields of " + q(n.name) + " were reordered: binaries built against the old layout read the "
-                                               "wrong fields, and aggregate initialisers assign the wrong ones");
+                "the fields of " + q(n.name) + " were reordered: binaries built against the old layout read the wrong fields" +
+                    std::string(n.is_aggregate ? ", and aggregate initialisers assign the wrong ones" : ""))
+          .breaks = n.is_aggregate ? breaks_source | breaks_abi : breaks_abi;
   });
 }
 
@@ -172,6 +255,7 @@ std::vector<CppCheck> layout_checks() {
   return {
       {"layout",
        {"field-added", "field-removed", "field-reordered", "field-type-changed", "field-integer-type-changed",
+        "field-type-changed-same-layout",
         "field-offset-changed", "field-mutable-removed", "member-access-narrowed"},
        fields},
       {"layout", {"record-size-changed", "record-alignment-changed"}, size_and_alignment},
