@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "cpp/check.h"
+#include "cpp/constant.h"
 
 namespace driftcheck::cpp {
 
@@ -86,7 +87,14 @@ Renames find_renames(const Api& old_api, const Api& new_api, const FunctionMatch
   }, out);
   rename_named(old_api.variables, new_api.variables,
                [](const Variable& v) { return v.type.canonical + "=" + v.value.value_or(""); }, out);
-  rename_named(old_api.macros, new_api.macros, [](const Macro& m) { return m.value; }, out);
+  // A flag or small number says little about identity: another macro reusing the bit of a
+  // removed one (`FEATURE_A (1<<26)` gone, `FEATURE_B (1<<26)` new) is no rename.
+  Constants old_constants(old_api);
+  rename_named(old_api.macros, new_api.macros, [&](const Macro& m) {
+    std::optional<IntValue> v = old_constants.evaluate(m.value);
+    if (v && (v->value < 256 || (v->value & (v->value - 1)) == 0)) return std::string();
+    return m.value;
+  }, out);
   return out;
 }
 

@@ -52,6 +52,15 @@ bool report_if_kept(const CheckContext& ctx, Reporter& r, const std::string& nam
                     const Location& old_where, std::optional<IntValue> old_value, std::string_view changed_id,
                     const Enum* enum_type = nullptr);
 
+// The name a type is written with, without qualifiers, pointers or references:
+// `const curl_mime *` -> `curl_mime`.
+std::string base_name(std::string spelled);
+
+// A type written the same on both sides whose meaning changed only because the alias it is
+// written with now names another type: reported once, at the alias (typedef-target-changed),
+// not at every declaration that uses it.
+bool changed_only_through_alias(const CheckContext& ctx, const Type& before, const Type& after);
+
 // Calls fn(old, new) for each record complete on both sides and not private in the old API.
 template <class Fn>
 void for_each_record_pair(const CheckContext& ctx, Fn fn) {

@@ -62,6 +62,7 @@ bool visible(const Function& f) { return access_rank(f.access) < 2 || f.is_virtu
 void return_type(const CheckContext& ctx, Reporter& r) {
   for (auto [o, n] : ctx.functions.pairs) {
     if (!visible(*o) || o->return_type == n->return_type) continue;
+    if (changed_only_through_alias(ctx, o->return_type, n->return_type)) continue;
     if (n->template_params.empty() && only_lost_qualifiers(o->return_type, n->return_type)) continue;
     if (n->template_params.empty() && !o->is_virtual && o->return_type.canonical == "void" &&
         returned_in_register(n->return_type, ctx.new_api))
@@ -113,7 +114,7 @@ void parameters(const CheckContext& ctx, Reporter& r) {
     }
     for (size_t i = 0; i < o->params.size(); ++i) {
       const Param &op = o->params[i], &np = n->params[i];
-      if (op.type == np.type) continue;
+      if (op.type == np.type || changed_only_through_alias(ctx, op.type, np.type)) continue;
       // `char*` -> `const char*` in a C function: every call still compiles, and the symbol and
       // the way the argument is passed are the same.
       if (c_linkage && only_lost_qualifiers(np.type, op.type)) continue;

@@ -107,6 +107,38 @@ bool same_layout(const Field& a, const Api& old_api, const Field& b, const Api& 
   return sa && sb && *sa == *sb;
 }
 
+// A record only the library allocates: some function returns a pointer to it, no function
+// takes it, and no other record embeds it (curl_version_info_data). Users only read it through
+// the pointer, so fields appended at its end reach no allocation of theirs.
+bool library_owned(const Api& api, const std::string& name) {
+  bool returned = false;
+  for (const auto& [key, f] : api.functions) {
+    for (const Param& p : f.params)
+      if (base_name(p.type.canonical) == name) return false;
+    const std::string& result = f.return_type.canonical;
+    if (base_name(result) == name) {
+      if (result.empty() || result.back() != '*') return false;
+      returned = true;
+    }
+  }
+  if (!returned) return false;
+  for (const auto& [other, rec] : api.records)
+    for (const Field& f : rec.fields)
+      if (base_name(f.type.canonical) == name && f.type.canonical.find('*') == std::string::npos) return false;
+  return true;
+}
+
+// Fields were only appended: every old field keeps its offset and comes before every new one.
+bool only_appended(const Record& o, const Record& n) {
+  bool seen_new = false;
+  for (const Field& f : n.fields) {
+    const Field* before = find_field(o, f.name);
+    if (!before) seen_new = true;
+    else if (seen_new || before->offset_bits != f.offset_bits) return false;
+  }
+  return n.fields.size() > o.fields.size();
+}
+
 std::string bits(int64_t b) {
   return b % 8 == 0 ? "byte " + std::to_string(b / 8) : "bit " + std::to_string(b);
 }
@@ -171,7 +203,9 @@ void fields(const CheckContext& ctx, Reporter& r) {
         continue;
       }
       if (access_rank(f.access) == 2) continue;  // visible through size and offsets
-      bool last = &f == &n.fields.back();
+      if (only_appended(o, n) && library_owned(ctx.new_api, n.name)) continue;
+      // At the end: no field of the old record follows it.
+      bool last = std::none_of(&f + 1, n.fields.data() + n.fields.size(), [&](const Field& after) { return find_field(o, after.name) != nullptr; });
       bool grew = o.size_bytes >= 0 && n.size_bytes > o.size_bytes;
       bool same_size = o.size_bytes >= 0 && n.size_bytes == o.size_bytes;
       // Every other field keeps its offset (the new one took padding or space a neighbour gave
@@ -209,7 +243,8 @@ void fields(const CheckContext& ctx, Reporter& r) {
 
 void size_and_alignment(const CheckContext& ctx, Reporter& r) {
   for_each_record_pair(ctx, [&](const Record& o, const Record& n) {
-    if (o.size_bytes >= 0 && n.size_bytes >= 0 && o.size_bytes != n.size_bytes)
+    bool appended_to_library_record = o.size_bytes < n.size_bytes && only_appended(o, n) && library_owned(ctx.new_api, n.name);
+    if (o.size_bytes >= 0 && n.size_bytes >= 0 && o.size_bytes != n.size_bytes && !appended_to_library_record)
       r.changed("record-size-changed", o.location, n.location, n.name,
                 "size of " + q(n.name) + " changed from " + std::to_string(o.size_bytes) + " to " +
                     std::to_string(n.size_bytes) + " bytes: code that allocates, copies or embeds it breaks");

@@ -5,10 +5,54 @@ namespace driftcheck::cpp {
 
 namespace {
 
+}  // namespace
+
+std::string base_name(std::string s) {
+  for (std::string_view word : {"const ", "volatile ", "struct ", "union ", "enum ", "class "})
+    for (size_t at; (at = s.find(word)) != std::string::npos;) s.erase(at, word.size());
+  for (bool again = true; again;) {
+    again = false;
+    while (!s.empty() && (s.back() == '*' || s.back() == '&' || s.back() == ' ')) s.pop_back(), again = true;
+    for (std::string_view word : {" const", " volatile"})
+      if (s.size() >= word.size() && s.compare(s.size() - word.size(), word.size(), word) == 0)
+        s.erase(s.size() - word.size()), again = true;
+  }
+  return s;
+}
+
+bool changed_only_through_alias(const CheckContext& ctx, const Type& before, const Type& after) {
+  if (before.spelled != after.spelled || before == after) return false;
+  std::string alias = base_name(before.spelled);
+  auto o = ctx.old_api.typedefs.find(alias), n = ctx.new_api.typedefs.find(alias);
+  return o != ctx.old_api.typedefs.end() && n != ctx.new_api.typedefs.end() && !(o->second.target == n->second.target);
+}
+
+namespace {
+
+// `typedef struct curl_mime_s curl_mime;` became `typedef struct curl_mime curl_mime;`: the
+// struct was renamed behind the alias users are meant to write. Nothing else declared the old
+// struct's name in the new headers, nothing declared the new one in the old.
+bool renamed_behind_alias(const CheckContext& ctx, const Typedef& o, const Typedef& n) {
+  const std::string &a = base_name(o.target.canonical), &b = base_name(n.target.canonical);
+  return a != b && ctx.old_api.records.count(a) && ctx.new_api.records.count(b) && !ctx.new_api.records.count(a) &&
+         !ctx.old_api.records.count(b);
+}
+
 void typedef_targets(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, o] : ctx.old_api.typedefs) {
     auto it = ctx.new_api.typedefs.find(name);
     if (it == ctx.new_api.typedefs.end() || o.target == it->second.target || access_rank(o.access) == 2) continue;
+    if (renamed_behind_alias(ctx, o, it->second)) {
+      std::string before = o.target.spelled, after = it->second.target.spelled;
+      if (before == after) before = base_name(o.target.canonical), after = base_name(it->second.target.canonical);
+      Finding& f = r.changed("typedef-target-changed", o.location, it->second.location, name,
+                             "type alias " + q(name) + " now names " + q(after) + " instead of " + q(before) +
+                                 ", which was renamed: code that writes " + q(name) +
+                                 " is unaffected, but code that names " + q(before) + " itself no longer compiles");
+      f.severity = Severity::warning;
+      f.breaks = breaks_source;
+      continue;
+    }
     r.changed("typedef-target-changed", o.location, it->second.location, name,
               "type alias " + q(name) + " changed " + from_to(o.target, it->second.target) +
                   ": every declaration that uses it changes type");
