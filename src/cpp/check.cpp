@@ -1,5 +1,6 @@
 #include "cpp/check.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
@@ -7,6 +8,13 @@
 #include "cpp/checks/checks.h"
 
 namespace driftcheck::cpp {
+
+bool gained_defaulted_parameters(const Function& o, const Function& n) {
+  if (n.params.size() <= o.params.size() || o.is_variadic != n.is_variadic) return false;
+  for (size_t i = 0; i < n.params.size(); ++i)
+    if (i < o.params.size() ? !(o.params[i].type == n.params[i].type) : !n.params[i].has_default) return false;
+  return true;
+}
 
 FunctionMatch match_functions(const Api& old_api, const Api& new_api) {
   FunctionMatch m;
@@ -23,8 +31,19 @@ FunctionMatch match_functions(const Api& old_api, const Api& new_api) {
     if (olds.size() == 1 && it != new_left.end() && it->second.size() == 1) {
       m.pairs.emplace_back(olds.front(), it->second.front());
       new_left.erase(it);
-    } else {
-      m.removed.insert(m.removed.end(), olds.begin(), olds.end());
+      continue;
+    }
+    // Among several overloads: the one that kept the old parameters and gained defaulted ones.
+    for (const Function* o : olds) {
+      std::vector<const Function*>* news = it == new_left.end() ? nullptr : &it->second;
+      auto extended = news ? std::find_if(news->begin(), news->end(), [&](const Function* n) { return gained_defaulted_parameters(*o, *n); })
+                           : std::vector<const Function*>::iterator();
+      if (news && extended != news->end()) {
+        m.pairs.emplace_back(o, *extended);
+        news->erase(extended);
+      } else {
+        m.removed.push_back(o);
+      }
     }
   }
   for (auto& [name, news] : new_left) m.added.insert(m.added.end(), news.begin(), news.end());

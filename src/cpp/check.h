@@ -24,6 +24,9 @@ struct FunctionMatch {
 
 FunctionMatch match_functions(const Api& old_api, const Api& new_api);
 
+// `n` takes `o`'s parameters, then more that all have defaults: every call of `o` still compiles.
+bool gained_defaulted_parameters(const Function& o, const Function& n);
+
 struct CheckContext {
   const Api& old_api;
   const Api& new_api;

@@ -98,8 +98,15 @@ std::optional<std::string> scalars(std::string t, const Api& api, int depth = 0)
   return out.empty() ? std::nullopt : std::optional<std::string>(out);
 }
 
-// The same bytes in the same places: size and offset unchanged, and the same scalars inside.
+// The same bytes in the same places: size and offset unchanged, and the same scalars inside, in
+// a type whose shape changed (an array became a struct, a struct another struct). One scalar
+// that became another (a pointer to A, a pointer to B) is a real type change.
 bool same_layout(const Field& a, const Api& old_api, const Field& b, const Api& new_api) {
+  auto compound = [](const Field& f, const Api& api) {
+    const std::string& t = f.type.canonical;
+    return (!t.empty() && t.back() == ']') || api.records.count(t) > 0;
+  };
+  if (!compound(a, old_api) && !compound(b, new_api)) return false;
   if (a.type_size_bytes <= 0 || a.type_size_bytes != b.type_size_bytes || a.offset_bits != b.offset_bits ||
       a.bit_width != b.bit_width)
     return false;
@@ -139,6 +146,12 @@ bool only_appended(const Record& o, const Record& n) {
   return n.fields.size() > o.fields.size();
 }
 
+// A plain field holds as many bits as its type: `unsigned char m` and `unsigned char m : 8` are
+// the same storage and the same values.
+int64_t width_in_bits(const Field& f) {
+  return f.bit_width >= 0 ? f.bit_width : f.type_size_bytes > 0 ? f.type_size_bytes * 8 : -1;
+}
+
 std::string bits(int64_t b) {
   return b % 8 == 0 ? "byte " + std::to_string(b / 8) : "bit " + std::to_string(b);
 }
@@ -172,7 +185,7 @@ void fields(const CheckContext& ctx, Reporter& r) {
                   "field " + q(path) + " changed type from " + q(f.type.spelled) + " to " + q(now->type.spelled) +
                       ", of the same size and signedness: binaries are unaffected, but pointers to it, "
                       "overloads and template deduction see another type");
-      } else if (!(f.type == now->type) || f.bit_width != now->bit_width) {
+      } else if (!(f.type == now->type) || width_in_bits(f) != width_in_bits(*now)) {
         std::string what = !(f.type == now->type) ? "type " + from_to(f.type, now->type)
                                                   : "bit-field width from " + std::to_string(f.bit_width) + " to " +
                                                         std::to_string(now->bit_width);
@@ -214,15 +227,16 @@ void fields(const CheckContext& ctx, Reporter& r) {
         const Field* before = find_field(o, other.name);
         return !before || before->offset_bits == other.offset_bits;
       });
-      if (nothing_moved && (n.kind == "union" || last || !n.is_aggregate)) continue;
+      if (nothing_moved && n.kind == "union") continue;
       if (nothing_moved) {
         Finding& inserted = r.changed("field-added", o.location, f.location, n.name + "::" + f.name,
-                                      "field " + q(n.name + "::" + f.name) +
-                                          " was inserted where nothing moves (the size and every other offset stay), "
-                                          "so binaries are unaffected, but initialisers that list the fields in order "
-                                          "now assign the wrong ones");
+                                      "field " + q(n.name + "::" + f.name) + " was added " +
+                                          (last ? "at the end" : "between others") +
+                                          " in space the object already had (its size and every other offset stay): "
+                                          "code built against the old headers never sets it, which is harmless when "
+                                          "the library initialises the object itself" +
+                                          (last || !n.is_aggregate ? "" : "; initialisers that list the fields in order now assign the wrong ones"));
         inserted.severity = Severity::warning;
-        inserted.breaks = breaks_source;
         continue;
       }
       Finding& added = r.changed("field-added", o.location, f.location, n.name + "::" + f.name,
