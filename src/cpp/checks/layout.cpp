@@ -185,7 +185,8 @@ void fields(const CheckContext& ctx, Reporter& r) {
                   "field " + q(path) + " changed type from " + q(f.type.spelled) + " to " + q(now->type.spelled) +
                       ", of the same size and signedness: binaries are unaffected, but pointers to it, "
                       "overloads and template deduction see another type");
-      } else if (!(f.type == now->type) || width_in_bits(f) != width_in_bits(*now)) {
+      } else if (!(f.type == now->type) ||
+                 ((f.bit_width >= 0 || now->bit_width >= 0) && width_in_bits(f) != width_in_bits(*now))) {
         std::string what = !(f.type == now->type) ? "type " + from_to(f.type, now->type)
                                                   : "bit-field width from " + std::to_string(f.bit_width) + " to " +
                                                         std::to_string(now->bit_width);
