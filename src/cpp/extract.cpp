@@ -632,6 +632,7 @@ class Extractor {
     unsigned previous_end = 0;
     for (unsigned i = 1; i < n && constant; ++i) {
       CXTokenKind kind = libclang().clang_getTokenKind(tokens[i]);
+      if (kind == CXToken_Comment) continue;  // `(4 + x /* note */)`: the comment is no part of the value
       std::string spelling = take(libclang().clang_getTokenSpelling(tu_, tokens[i]));
       if (!expression_token(kind, spelling)) constant = false;
       CXSourceRange extent = libclang().clang_getTokenExtent(tu_, tokens[i]);
