@@ -34,16 +34,16 @@ FunctionMatch match_functions(const Api& old_api, const Api& new_api) {
       continue;
     }
     // Among several overloads: the one that kept the old parameters and gained defaulted ones.
+    std::vector<const Function*> none;
+    std::vector<const Function*>& news = it == new_left.end() ? none : it->second;
     for (const Function* o : olds) {
-      std::vector<const Function*>* news = it == new_left.end() ? nullptr : &it->second;
-      auto extended = news ? std::find_if(news->begin(), news->end(), [&](const Function* n) { return gained_defaulted_parameters(*o, *n); })
-                           : std::vector<const Function*>::iterator();
-      if (news && extended != news->end()) {
-        m.pairs.emplace_back(o, *extended);
-        news->erase(extended);
-      } else {
+      auto extended = std::find_if(news.begin(), news.end(), [&](const Function* n) { return gained_defaulted_parameters(*o, *n); });
+      if (extended == news.end()) {
         m.removed.push_back(o);
+        continue;
       }
+      m.pairs.emplace_back(o, *extended);
+      news.erase(extended);
     }
   }
   for (auto& [name, news] : new_left) m.added.insert(m.added.end(), news.begin(), news.end());
@@ -161,8 +161,8 @@ Api public_part(const Api& api) {
 std::vector<Finding> run_cpp_checks(const Api& old_all, const Api& new_all) {
   Api old_api = public_part(old_all), new_api = public_part(new_all);
   FunctionMatch functions = match_functions(old_api, new_api);
-  Renames renames = find_renames(old_api, new_api, functions);
   Constants old_constants(old_api), new_constants(new_api);
+  Renames renames = find_renames(old_api, new_api, functions, old_constants);
   CheckContext ctx{old_api, new_api, functions, renames, old_constants, new_constants};
   std::vector<Finding> findings;
   Reporter reporter(new_api, findings);

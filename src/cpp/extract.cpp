@@ -614,7 +614,6 @@ class Extractor {
         "sizeof", "alignof", "_Alignof", "unsigned", "signed", "long", "int", "short", "char", "const", "volatile",
         "void", "float", "double", "_Bool", "bool", "true", "false", "nullptr", "static_cast", "reinterpret_cast",
         "const_cast"};
-    if (kind == CXToken_Comment) return false;
     if (kind == CXToken_Keyword) return expression_keywords.count(spelling) > 0;
     if (kind == CXToken_Punctuation) return spelling != "{" && spelling != "}" && spelling != ";" && spelling != "#" && spelling != "##";
     return true;

@@ -71,7 +71,8 @@ std::string enum_shape(const Enum& e) {
 
 }  // namespace
 
-Renames find_renames(const Api& old_api, const Api& new_api, const FunctionMatch& functions) {
+Renames find_renames(const Api& old_api, const Api& new_api, const FunctionMatch& functions,
+                     const Constants& old_constants) {
   Renames out;
   Buckets<Function> gone, added;
   for (const Function* f : functions.removed) gone[f->parent + '\n' + parent_scope(f->name) + '\n' + function_shape(*f)].push_back(f);
@@ -89,7 +90,6 @@ Renames find_renames(const Api& old_api, const Api& new_api, const FunctionMatch
                [](const Variable& v) { return v.type.canonical + "=" + v.value.value_or(""); }, out);
   // A flag or small number says little about identity: another macro reusing the bit of a
   // removed one (`FEATURE_A (1<<26)` gone, `FEATURE_B (1<<26)` new) is no rename.
-  Constants old_constants(old_api);
   rename_named(old_api.macros, new_api.macros, [&](const Macro& m) {
     std::optional<IntValue> v = old_constants.evaluate(m.value);
     if (v && (v->value < 256 || (v->value & (v->value - 1)) == 0)) return std::string();

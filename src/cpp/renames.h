@@ -14,6 +14,7 @@
 namespace driftcheck::cpp {
 
 struct FunctionMatch;
+class Constants;
 
 struct Rename {
   std::string new_name;  // qualified; a function's signature
@@ -23,6 +24,7 @@ struct Rename {
 // Old qualified name (a function's key()) -> where it went.
 using Renames = std::map<std::string, Rename>;
 
-Renames find_renames(const Api& old_api, const Api& new_api, const FunctionMatch& functions);
+Renames find_renames(const Api& old_api, const Api& new_api, const FunctionMatch& functions,
+                     const Constants& old_constants);
 
 }  // namespace driftcheck::cpp

@@ -61,11 +61,6 @@ std::string base_name(std::string spelled);
 // not at every declaration that uses it.
 bool changed_only_through_alias(const CheckContext& ctx, const Type& before, const Type& after);
 
-// A canonical type with the member aliases of class templates written out: clang leaves
-// `ordered_map::iterator` as it is inside the template, and the same type written
-// `typename Container::iterator` must compare equal to it.
-std::string without_member_aliases(const std::string& canonical, const Api& api);
-
 // Calls fn(old, new) for each record complete on both sides and not private in the old API.
 template <class Fn>
 void for_each_record_pair(const CheckContext& ctx, Fn fn) {

@@ -31,15 +31,13 @@ bool sentinel_name(const std::string& name) {
 // A count or end marker that moved because enumerators were added before it: it is the last
 // enumerator on both sides, and the new enum has names the old one did not.
 bool is_sentinel(const Enumerator& e, const Enum& o, const Enum& n) {
-  if (!sentinel_name(e.name) || o.enumerators.empty() || n.enumerators.empty()) return false;
-  auto last_real = [](const Enum& en) {
-    // A trailing dummy (`_dummy_for_c89`) may follow the marker: the marker is the last named one
-    // of the sentinel kind, or simply the last.
-    return &en.enumerators.back();
+  // A trailing dummy (`_dummy_for_c89`) may follow the marker: it is the last or last but one.
+  auto at_end = [&](const Enum& en) {
+    size_t count = en.enumerators.size();
+    return (count >= 1 && en.enumerators[count - 1].name == e.name) ||
+           (count >= 2 && en.enumerators[count - 2].name == e.name);
   };
-  bool last_in_old = last_real(o)->name == e.name || o.enumerators[o.enumerators.size() - (o.enumerators.size() > 1 ? 2 : 1)].name == e.name;
-  bool last_in_new = last_real(n)->name == e.name || n.enumerators[n.enumerators.size() - (n.enumerators.size() > 1 ? 2 : 1)].name == e.name;
-  if (!last_in_old || !last_in_new) return false;
+  if (!sentinel_name(e.name) || !at_end(o) || !at_end(n)) return false;
   for (const Enumerator& x : n.enumerators)
     if (std::none_of(o.enumerators.begin(), o.enumerators.end(), [&](const Enumerator& y) { return y.name == x.name; }))
       return true;

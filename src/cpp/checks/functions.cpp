@@ -62,9 +62,6 @@ bool visible(const Function& f) { return access_rank(f.access) < 2 || f.is_virtu
 void return_type(const CheckContext& ctx, Reporter& r) {
   for (auto [o, n] : ctx.functions.pairs) {
     if (!visible(*o) || o->return_type == n->return_type) continue;
-    if (without_member_aliases(o->return_type.canonical, ctx.old_api) ==
-        without_member_aliases(n->return_type.canonical, ctx.new_api))
-      continue;
     if (changed_only_through_alias(ctx, o->return_type, n->return_type)) continue;
     if (n->template_params.empty() && only_lost_qualifiers(o->return_type, n->return_type)) continue;
     if (n->template_params.empty() && !o->is_virtual && o->return_type.canonical == "void" &&

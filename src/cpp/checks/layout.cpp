@@ -211,13 +211,15 @@ void fields(const CheckContext& ctx, Reporter& r) {
                   "field " + q(path) + " went from " + f.access + " to " + now->access +
                       ": code outside the class that uses it no longer compiles");
     }
+    // Appended to a struct only the library allocates: no user allocation sees the growth.
+    bool appended_to_library_record = only_appended(o, n) && library_owned(ctx.new_api, n.name);
     for (const Field& f : n.fields) {
       if (find_field(o, f.name)) {
         new_order.push_back(f.name);
         continue;
       }
       if (access_rank(f.access) == 2) continue;  // visible through size and offsets
-      if (only_appended(o, n) && library_owned(ctx.new_api, n.name)) continue;
+      if (appended_to_library_record) continue;
       // At the end: no field of the old record follows it.
       bool last = std::none_of(&f + 1, n.fields.data() + n.fields.size(), [&](const Field& after) { return find_field(o, after.name) != nullptr; });
       bool grew = o.size_bytes >= 0 && n.size_bytes > o.size_bytes;

@@ -22,35 +22,6 @@ std::string base_name(std::string s) {
   return s;
 }
 
-std::string without_member_aliases(const std::string& canonical, const Api& api) {
-  std::string out = canonical;
-  for (int round = 0; round < 3; ++round) {
-    std::string next;
-    bool changed = false;
-    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ':'; };
-    for (size_t i = 0; i < out.size();) {
-      if (!ident(out[i])) {
-        next += out[i++];
-        continue;
-      }
-      size_t j = i;
-      while (j < out.size() && ident(out[j])) ++j;
-      std::string word = out.substr(i, j - i);
-      auto alias = api.typedefs.find(word);
-      if (alias != api.typedefs.end() && api.records.count(parent_scope(word)) && alias->second.template_params.empty()) {
-        next += alias->second.target.canonical;
-        changed = true;
-      } else {
-        next += word;
-      }
-      i = j;
-    }
-    out = std::move(next);
-    if (!changed) break;
-  }
-  return out;
-}
-
 bool changed_only_through_alias(const CheckContext& ctx, const Type& before, const Type& after) {
   if (before.spelled != after.spelled || before == after) return false;
   std::string alias = base_name(before.spelled);
