@@ -124,6 +124,7 @@ void parameters(const CheckContext& ctx, Reporter& r) {
         continue;
       }
       if (int by_reference = passing_change(op.type, np.type)) {
+        if (inline_only) continue;  // every call compiles, and no library symbol is involved
         r.changed("function-parameter-type-changed", o->location, n->location, n->signature(),
                   "parameter " + std::to_string(i + 1) + name + " of " + q(n->name) + " is now passed " +
                       (by_reference > 0 ? "by reference instead of by value" : "by value instead of by reference") +

@@ -143,9 +143,12 @@ void removed_functions(const CheckContext& ctx, Reporter& r) {
       bool destructor = f->name.find("::~") != std::string::npos;
       std::string slot = destructor ? "~()" : f->key().substr(f->parent.size() + 2);
       if (std::find(now.vtable.begin(), now.vtable.end(), slot) != now.vtable.end()) {
+        // An override defined in the header has no library symbol: old binaries keep their own copy.
         r.removed("virtual-method-removed", f->location, f->name, f->signature(),
-                  "override " + q(f->signature()) + " was removed: calls now reach the base class's version, and "
-                  "binaries that call it directly (qualified or devirtualised) no longer link");
+                  "override " + q(f->signature()) + " was removed: calls now reach the base class's version" +
+                      std::string(f->is_inline ? ""
+                                               : ", and binaries that call it directly (qualified or devirtualised) "
+                                                 "no longer link"));
         continue;
       }
       report_gone(ctx, r, "virtual-method-removed", f->location, f->name, f->key(), f->signature(),
