@@ -2,6 +2,9 @@
 // ignores, report formats and bad input.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
+
+#include <cstdlib>
 
 #include "support.h"
 
@@ -129,6 +132,33 @@ TEST_CASE("C++: dump writes an api.json that stands in for either side", "[cpp][
   CHECK(headers.exit_code == 1);
   CHECK(dumps.out == headers.out);
   CHECK(mixed.out == headers.out);
+}
+
+TEST_CASE("C++: dump and a piped --config honour inputs.cpp.exclude and every section", "[cpp][cli]") {
+  test::TempDir dir;
+  dir.write("old/include/lib/api.h", "#pragma once\n#define LIB_LIMIT 1\nvoid f(int);\n");
+  dir.write("old/include/lib/win.h", "#error \"Windows only\"\n");
+  dir.write("new/include/lib/api.h", "#pragma once\n#define LIB_LIMIT 2\nvoid f(long);\n");
+  dir.write("new/include/lib/win.h", "#error \"Windows only\"\n");
+  dir.write("driftcheck.yaml",
+            "cpp:\n  except: [macro-value-changed]\ninputs:\n  cpp:\n    exclude: [\"lib/win.h\"]\n");
+  // Without the configuration the platform header stops the dump.
+  auto refused = run_driftcheck("dump old/include --config /dev/null", dir.path);
+  CHECK(refused.exit_code == 2);
+  auto dumped = run_driftcheck("dump old/include --config driftcheck.yaml -o old.json", dir.path);
+  CHECK(dumped.err.empty());
+  REQUIRE(dumped.exit_code == 0);
+  // A pipe can be read once: every section must still apply (the exclusion and the rule choice).
+  std::string fifo = (dir.path / "config.fifo").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  REQUIRE(std::system(("cd '" + dir.path.string() + "' && (cat driftcheck.yaml > config.fifo &)").c_str()) == 0);
+  auto piped = run_driftcheck("old.json new/include --color never --min-level info --config config.fifo", dir.path);
+  auto cat = run_driftcheck("old.json new/include --color never --min-level info --config driftcheck.yaml", dir.path);
+  CHECK(cat.err.empty());
+  CHECK(cat.exit_code == 1);
+  CHECK_THAT(cat.out, Catch::Contains("[function-parameter-type-changed]"));
+  CHECK_THAT(cat.out, !Catch::Contains("macro-value-changed"));
+  CHECK(piped.out == cat.out);
 }
 
 TEST_CASE("C++: bad input is one line and exit 2", "[cpp][cli]") {

@@ -240,13 +240,16 @@ Compared compare_cpp_files(const Options& opt) {
 int dump_api(const Options& opt, const std::vector<std::string>& inputs, const std::string& output) {
   std::vector<std::filesystem::path> headers;
   std::filesystem::path include_root;
+  cpp::ParseOptions parse = cpp_parse_options(opt, inputs.front());
+  // The same headers a check of these folders reads: inputs.cpp.exclude applies.
+  parse.exclude = load_inputs(config_file_in_use(opt), ".").cpp.exclude;
   for (const std::string& in : inputs) {
     std::error_code ec;
     if (!std::filesystem::exists(in, ec)) throw InputError(in + ": no such file or folder");
     if (std::filesystem::is_directory(in, ec) && include_root.empty()) include_root = in;
-    for (auto& h : cpp::headers_of(in)) headers.push_back(h);
+    for (auto& h : cpp::headers_of(in, parse.exclude)) headers.push_back(h);
   }
-  cpp::Api api = cpp::extract_api(headers, include_root, cpp_parse_options(opt, inputs.front()));
+  cpp::Api api = cpp::extract_api(headers, include_root, parse);
   if (output.empty() || output == "-") {
     cpp::write_api_json(std::cout, api);
     return kExitOk;
@@ -403,6 +406,9 @@ int main(int argc, char** argv) {
   dump_cmd->add_option("-o,--output", dump_output, "Where to write the api.json (default: stdout)");
   dump_cmd->add_option("--compile-commands", opt.compile_commands, "Take clang flags from this compile_commands.json");
   dump_cmd->add_flag("--allow-errors", opt.allow_errors, "Dump what parses even when a header has errors");
+  dump_cmd->add_option("--config", opt.config_file,
+                       "driftcheck.yaml whose inputs.cpp.exclude leaves headers out (default: the one in the "
+                       "current folder or at the git root)");
 
   app.add_option("INPUTS", opt.inputs,
                  "OLD NEW: the old (baseline) and new contract; with --against or --staged: files or "

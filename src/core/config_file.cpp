@@ -1,5 +1,9 @@
 #include "core/config_file.h"
 
+#include <fstream>
+#include <map>
+#include <vector>
+
 #include "core/input_error.h"
 
 namespace driftcheck {
@@ -15,11 +19,29 @@ std::string where(const fs::path& file, const YAML::Mark& mark) {
 
 }  // namespace
 
+// The configuration's text, read once: every section reader asks for it, and a pipe
+// (`--config <(...)`) can be read only once.
+const std::string& config_text(const fs::path& file) {
+  static std::map<std::string, std::string> read;
+  if (auto it = read.find(file.string()); it != read.end()) return it->second;
+  constexpr std::streamsize kMaxBytes = 16 << 20;  // no configuration is this long; /dev/zero is endless
+  std::ifstream in(file, std::ios::binary);
+  std::error_code ec;
+  if (!in || fs::is_directory(file, ec)) throw InputError(file.string() + ": cannot read configuration file");
+  std::string text;
+  std::vector<char> buffer(1 << 16);
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    text.append(buffer.data(), static_cast<size_t>(in.gcount()));
+    if (static_cast<std::streamsize>(text.size()) > kMaxBytes)
+      throw InputError(file.string() + ": configuration file larger than 16 MiB");
+  }
+  return read.emplace(file.string(), std::move(text)).first->second;
+}
+
 YAML::Node load_config_yaml(const fs::path& file) {
+  const std::string& text = config_text(file);
   try {
-    return YAML::LoadFile(file.string());
-  } catch (const YAML::BadFile&) {
-    throw InputError(file.string() + ": cannot read configuration file");
+    return YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw InputError(where(file, e.mark) + ": invalid configuration: " + e.msg);
   }

@@ -16,6 +16,9 @@ namespace driftcheck {
 // Throws InputError when the file cannot be read or is not YAML.
 YAML::Node load_config_yaml(const std::filesystem::path& file);
 
+// The file's text, read once per run (a pipe can be read only once); at most 16 MiB.
+const std::string& config_text(const std::filesystem::path& file);
+
 // A list of strings at `node` (none when absent); `what` names it in errors: "inputs.cpp.paths".
 std::vector<std::string> config_strings(const YAML::Node& node, const std::string& what,
                                         const std::filesystem::path& file);

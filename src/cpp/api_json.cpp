@@ -230,7 +230,10 @@ void write_api_json(std::ostream& out, const Api& api) {
     variables[name] = vj;
   }
   json& macros = j["macros"] = json::object();
-  for (const auto& [name, m] : api.macros) macros[name] = json{{"value", m.value}, {"at", where(m.location)}};
+  for (const auto& [name, m] : api.macros) {
+    macros[name] = json{{"value", m.value}, {"at", where(m.location)}};
+    if (m.params) macros[name]["params"] = *m.params;
+  }
   out << j.dump(2) << '\n';
 }
 
@@ -284,7 +287,8 @@ Api read_api_json(const std::string& path) {
       v.location = parse_where(str(vj, "at"));
     }
     for (const auto& [name, mj] : j.at("macros").items())
-      api.macros[name] = {name, str(mj, "value"), parse_where(str(mj, "at"))};
+      api.macros[name] = {name, str(mj, "value"), parse_where(str(mj, "at")),
+                          mj.contains("params") ? std::optional<std::string>(str(mj, "params")) : std::nullopt};
   } catch (const std::exception& e) {
     throw InputError(path + ": malformed api.json: " + plain(e));
   }

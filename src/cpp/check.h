@@ -20,12 +20,24 @@ struct FunctionMatch {
   std::vector<std::pair<const Function*, const Function*>> pairs;  // old, new
   std::vector<const Function*> removed;
   std::vector<const Function*> added;
+  // Gone, but another function of the same name (often a template) accepts every call it
+  // did: old, new.
+  std::vector<std::pair<const Function*, const Function*>> taken_over;
 };
 
 FunctionMatch match_functions(const Api& old_api, const Api& new_api);
 
 // `n` takes `o`'s parameters, then more that all have defaults: every call of `o` still compiles.
 bool gained_defaulted_parameters(const Function& o, const Function& n);
+
+// Every call of `o` still compiles as a call of `n`: each parameter is the same type, the same
+// type by value instead of by const reference (or back), or a template parameter of `n` that
+// deduces it (`T&&`, `const T&`, `basic_json<T...>&` for any `basic_json<...>&`).
+bool accepts_every_call(const Function& o, const Function& n, const Api& new_api);
+
+// An explicit specialisation `std::hash<json>` that the new headers replace with a partial one
+// matching it (`std::hash<basic_json<T...>>`): code that uses it still gets one.
+bool covered_by_partial_specialization(const std::string& old_name, const Api& old_api, const Api& new_api);
 
 struct CheckContext {
   const Api& old_api;

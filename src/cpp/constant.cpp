@@ -304,7 +304,8 @@ Constants::Constants(const Api& api) : api_(api) {
 
 std::optional<IntValue> Constants::of_name(const std::string& name, int depth) const {
   if (depth > kMaxDepth) return std::nullopt;
-  if (auto m = api_.macros.find(name); m != api_.macros.end()) return evaluate(m->second.value, depth);
+  if (auto m = api_.macros.find(name); m != api_.macros.end())
+    return m->second.params ? std::nullopt : evaluate(m->second.value, depth);
   if (auto e = enumerators_.find(name); e != enumerators_.end()) return IntValue{e->second, 32, false};
   if (auto v = api_.variables.find(name); v != api_.variables.end() && v->second.value)
     return evaluate(*v->second.value, depth);

@@ -42,22 +42,6 @@ std::vector<CXCursor> children(CXCursor c) {
   return out;
 }
 
-// Every whole-identifier occurrence of `word` in `text` replaced.
-std::string replace_word(const std::string& text, const std::string& word, const std::string& with) {
-  auto ident = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    if (text.compare(i, word.size(), word) == 0 && (i == 0 || !ident(text[i - 1])) &&
-        (i + word.size() == text.size() || !ident(text[i + word.size()]))) {
-      out += with;
-      i += word.size();
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
-
 // "(anonymous struct at /abs/path.h:3:5)" names a place, which differs between the two sides.
 std::string without_anonymous_places(std::string s) {
   if (s.find("(anonymous") == std::string::npos && s.find("(unnamed") == std::string::npos) return s;
@@ -88,10 +72,35 @@ std::string without_tag_keywords(const std::string& s) {
   return out;
 }
 
-Type type_of(CXType t) {
-  return {without_anonymous_places(take(libclang().clang_getTypeSpelling(t))),
-          without_tag_keywords(without_anonymous_places(
-              take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(t)))))};
+Type type_of(CXType t, int depth = 0);
+
+// A field of an unnamed struct or union type (`union { void* unused[2]; unsigned count; } reqs;`)
+// is only its members: `union { void *[2] unused; unsigned int count; }`, so a change inside
+// is a change of the field's type.
+std::string members_of_unnamed(CXType t, int depth) {
+  CXCursor decl = libclang().clang_getTypeDeclaration(libclang().clang_getCanonicalType(t));
+  CXCursorKind k = libclang().clang_getCursorKind(decl);
+  if ((k != CXCursor_StructDecl && k != CXCursor_UnionDecl) || depth > 8)
+    return "";
+  std::string out = k == CXCursor_UnionDecl ? "union {" : "struct {";
+  for (CXCursor child : children(decl))
+    if (libclang().clang_getCursorKind(child) == CXCursor_FieldDecl) {
+      out += " " + type_of(libclang().clang_getCursorType(child), depth + 1).canonical + " " +
+             take(libclang().clang_getCursorSpelling(child));
+      if (libclang().clang_Cursor_isBitField(child)) out += " : " + std::to_string(libclang().clang_getFieldDeclBitWidth(child));
+      out += ";";
+    }
+  return out + " }";
+}
+
+Type type_of(CXType t, int depth) {
+  Type out{without_anonymous_places(take(libclang().clang_getTypeSpelling(t))),
+           without_tag_keywords(without_anonymous_places(
+               take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(t)))))};
+  if (!out.canonical.empty() && out.canonical.back() == ')' &&
+      (out.canonical.find("(anonymous") != std::string::npos || out.canonical.find("(unnamed") != std::string::npos))
+    if (std::string members = members_of_unnamed(t, depth); !members.empty()) out.spelled = out.canonical = members;
+  return out;
 }
 
 std::string access_of(CXCursor c) {
@@ -127,7 +136,7 @@ std::vector<std::string> template_params_of(CXCursor c) {
 
 bool is_record_kind(CXCursorKind k) {
   return k == CXCursor_StructDecl || k == CXCursor_ClassDecl || k == CXCursor_UnionDecl ||
-         k == CXCursor_ClassTemplate;
+         k == CXCursor_ClassTemplate || k == CXCursor_ClassTemplatePartialSpecialization;
 }
 
 bool is_function_kind(CXCursorKind k) {
@@ -142,6 +151,7 @@ class Extractor {
 
   Api run() {
     visit_scope(libclang().clang_getTranslationUnitCursor(tu_), "", "");
+    spell_dependent_members_alike();
     return std::move(api_);
   }
 
@@ -151,6 +161,9 @@ class Extractor {
   std::unordered_map<CXFile, const std::string*> file_cache_;
   std::unordered_map<std::string, std::unordered_map<std::string, int>> undefs_;  // header -> #undef lines
   int inline_depth_ = 0;  // inline namespaces around the declarations being visited
+  // `using typename Base::iterator;` in a class template: its canonical name -> the canonical
+  // type an alias `using iterator = typename Base::iterator;` would have.
+  std::map<std::string, std::string> dependent_members_;
   std::unordered_map<std::string, std::vector<std::string>> vtables_;  // record USR -> its virtual table
   Api api_;
 
@@ -262,7 +275,9 @@ class Extractor {
     CXType type = libclang().clang_getCursorType(c);
     if (libclang().clang_Cursor_isAnonymousRecordDecl(c)) return;  // its fields are the parent's (see add_fields)
     std::string name;
-    if (!libclang().clang_Cursor_isNull(libclang().clang_getSpecializedCursorTemplate(c)) && libclang().clang_getCursorKind(c) != CXCursor_ClassTemplate)
+    if (libclang().clang_getCursorKind(c) == CXCursor_ClassTemplatePartialSpecialization)
+      name = prefix + take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(type)));  // ns::X<T*>, by position: X<type-parameter-0-0 *>
+    else if (!libclang().clang_Cursor_isNull(libclang().clang_getSpecializedCursorTemplate(c)) && libclang().clang_getCursorKind(c) != CXCursor_ClassTemplate)
       name = take(libclang().clang_getTypeSpelling(libclang().clang_getCanonicalType(type)));  // an explicit specialization: ns::X<int>
     else if (!spelling.empty() && spelling.find("(anonymous") == std::string::npos &&
              spelling.find("(unnamed") == std::string::npos)
@@ -304,6 +319,8 @@ class Extractor {
         CXType base_type = libclang().clang_getCursorType(child);
         r.bases.push_back({type_of(base_type).canonical, access_of(child), libclang().clang_isVirtualBase(child) != 0});
         if (libclang().clang_isVirtualBase(child)) r.is_polymorphic = true;
+      } else if (k == CXCursor_UsingDeclaration) {
+        visit_member_using(child, name + "::", access_of(child), loc);
       } else if (k != CXCursor_FieldDecl) {
         visit_decl(child, name + "::", name, access_of(child));
       }
@@ -328,7 +345,8 @@ class Extractor {
 
   static std::string record_kind(CXCursor c) {
     CXCursorKind k = libclang().clang_getCursorKind(c);
-    if (k == CXCursor_ClassTemplate) k = libclang().clang_getTemplateCursorKind(c);
+    if (k == CXCursor_ClassTemplate || k == CXCursor_ClassTemplatePartialSpecialization)
+      k = libclang().clang_getTemplateCursorKind(c);
     return k == CXCursor_UnionDecl ? "union" : k == CXCursor_StructDecl ? "struct" : "class";
   }
 
@@ -553,6 +571,48 @@ class Extractor {
     }
   }
 
+  // `using typename Base::name;` names a member type of a dependent base. clang keeps it as an
+  // opaque `Outer::name`, while the alias `using name = typename Base::name;` is canonically
+  // `typename Base::name`: both spellings are recorded as the latter, so switching between the
+  // two forms is no change.
+  void visit_member_using(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
+    CXType type = libclang().clang_getCursorType(c);
+    if (type.kind != CXType_Unexposed) return;  // `using Base::f;` brings functions, not a type
+    std::string base;
+    for (CXCursor child : children(c))
+      if (libclang().clang_getCursorKind(child) == CXCursor_TypeRef)
+        base = type_of(libclang().clang_getCursorType(child)).canonical;
+    if (base.empty()) return;
+    std::string name = take(libclang().clang_getCursorSpelling(c));
+    Typedef t;
+    t.name = prefix + name;
+    t.access = access;
+    t.location = location_of(c).value_or(loc);
+    t.target = type_of(type);
+    t.target.canonical = "typename " + base + "::" + name;
+    dependent_members_[type_of(type).canonical] = t.target.canonical;
+    api_.typedefs[t.name] = std::move(t);
+  }
+
+  void spell_dependent_members_alike() {
+    if (dependent_members_.empty()) return;
+    auto respell = [&](Type& t) {
+      for (const auto& [opaque, canonical] : dependent_members_)
+        if (t.canonical.find(opaque) != std::string::npos) t.canonical = replace_word(t.canonical, opaque, canonical);
+    };
+    std::map<std::string, Function> functions;
+    for (auto& [key, f] : api_.functions) {
+      respell(f.return_type);
+      for (Param& p : f.params) respell(p.type);
+      functions.try_emplace(f.key(), std::move(f));
+    }
+    api_.functions = std::move(functions);
+    for (auto& [name, r] : api_.records)
+      for (Field& f : r.fields) respell(f.type);
+    for (auto& [name, t] : api_.typedefs) respell(t.target);
+    for (auto& [name, v] : api_.variables) respell(v.type);
+  }
+
   void visit_typedef(CXCursor c, const std::string& prefix, const std::string& access, const Location& loc) {
     Typedef t;
     t.name = prefix + take(libclang().clang_getCursorSpelling(c));
@@ -620,32 +680,46 @@ class Extractor {
   }
 
   void visit_macro(CXCursor c) {
-    if (libclang().clang_Cursor_isMacroBuiltin(c) || libclang().clang_Cursor_isMacroFunctionLike(c)) return;
+    if (libclang().clang_Cursor_isMacroBuiltin(c)) return;
     std::optional<Location> loc = location_of(c);
     if (!loc) return;
     CXToken* tokens = nullptr;
     unsigned n = 0;
     libclang().clang_tokenize(tu_, libclang().clang_getCursorExtent(c), &tokens, &n);
+    // A function-like macro is API whatever it expands to (`CURL_OFF_T_C(v)`): its name and
+    // parameters are what user code writes.
+    bool function_like = libclang().clang_Cursor_isMacroFunctionLike(c) != 0;
+    std::optional<std::string> params;
+    unsigned first = 1;
+    if (function_like) {
+      params.emplace();
+      for (first = 2; first < n; ++first) {
+        std::string spelling = take(libclang().clang_getTokenSpelling(tu_, tokens[first]));
+        if (spelling == ")") break;
+        *params += spelling == "," ? ", " : spelling;
+      }
+      ++first;
+    }
     std::string value;
-    bool constant = n > 1;
+    bool constant = n > first || function_like;
     unsigned previous_end = 0;
-    for (unsigned i = 1; i < n && constant; ++i) {
+    for (unsigned i = first; i < n && constant; ++i) {
       CXTokenKind kind = libclang().clang_getTokenKind(tokens[i]);
       if (kind == CXToken_Comment) continue;  // `(4 + x /* note */)`: the comment is no part of the value
       std::string spelling = take(libclang().clang_getTokenSpelling(tu_, tokens[i]));
-      if (!expression_token(kind, spelling)) constant = false;
+      if (!function_like && !expression_token(kind, spelling)) constant = false;
       CXSourceRange extent = libclang().clang_getTokenExtent(tu_, tokens[i]);
       unsigned start = 0, end = 0;
       libclang().clang_getFileLocation(libclang().clang_getRangeStart(extent), nullptr, nullptr, nullptr, &start);
       libclang().clang_getFileLocation(libclang().clang_getRangeEnd(extent), nullptr, nullptr, nullptr, &end);
-      if (i > 1 && start != previous_end) value += ' ';
+      if (i > first && start != previous_end) value += ' ';
       value += spelling;
       previous_end = end;
     }
     std::string name = n > 0 ? take(libclang().clang_getTokenSpelling(tu_, tokens[0])) : "";
     libclang().clang_disposeTokens(tu_, tokens, n);
     if (!constant || name.empty() || undefined_later(*loc, name)) return;
-    api_.macros[name] = Macro{name, value, *loc};
+    api_.macros[name] = Macro{name, value, *loc, params};
   }
 
   // `#define X 1` ... `#undef X` in the same header: X is not part of the API. The preprocessing

@@ -1,4 +1,5 @@
 #include "cpp/model.h"
+#include <cctype>
 
 namespace driftcheck::cpp {
 
@@ -26,6 +27,22 @@ std::string Function::signature() const {
   for (size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i].type.spelled;
   if (is_variadic) s += params.empty() ? "..." : ", ...";
   return s + ")" + qualifiers(*this);
+}
+
+// Every whole-identifier occurrence of `word` in `text` replaced.
+std::string replace_word(const std::string& text, const std::string& word, const std::string& with) {
+  auto ident = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text.compare(i, word.size(), word) == 0 && (i == 0 || !ident(text[i - 1])) &&
+        (i + word.size() == text.size() || !ident(text[i + word.size()]))) {
+      out += with;
+      i += word.size();
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
 }
 
 std::string parent_scope(const std::string& qualified_name) {

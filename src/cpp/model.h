@@ -119,8 +119,9 @@ struct Variable {
 // An object-like macro whose expansion is a constant (literals and operators only).
 struct Macro {
   std::string name;
-  std::string value;
+  std::string value;  // the replacement, as written
   Location location;
+  std::optional<std::string> params;  // a function-like macro's parameters (`a, b`); none for `#define X 1`
 };
 
 // A namespace as written. Members of an inline namespace are named without it (`lib::v2::X` is
@@ -144,5 +145,8 @@ struct Api {
 
 // The enclosing scope of a qualified name: ns::A::f -> ns::A; f -> "".
 std::string parent_scope(const std::string& qualified_name);
+
+// Every whole-identifier occurrence of `word` in `text` replaced.
+std::string replace_word(const std::string& text, const std::string& word, const std::string& with);
 
 }  // namespace driftcheck::cpp

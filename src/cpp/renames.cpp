@@ -91,6 +91,7 @@ Renames find_renames(const Api& old_api, const Api& new_api, const FunctionMatch
   // A flag or small number says little about identity: another macro reusing the bit of a
   // removed one (`FEATURE_A (1<<26)` gone, `FEATURE_B (1<<26)` new) is no rename.
   rename_named(old_api.macros, new_api.macros, [&](const Macro& m) {
+    if (m.params) return std::string();  // a helper's body says little about identity either
     std::optional<IntValue> v = old_constants.evaluate(m.value);
     if (v && (v->value < 256 || (v->value & (v->value - 1)) == 0)) return std::string();
     return m.value;

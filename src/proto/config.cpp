@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "core/config_file.h"
 #include "core/input_error.h"
 #include "proto/suppress.h"
 
@@ -78,7 +79,7 @@ bool under(std::string_view file, const std::string& dir) {
 
 BreakingConfig load_breaking_config(const fs::path& file) {
   try {
-    YAML::Node doc = YAML::LoadFile(file.string());
+    YAML::Node doc = YAML::Load(config_text(file));
     if (!doc.IsMap()) throw InputError(file.string() + ": expected a YAML mapping at the top level");
     return parse_breaking(doc, file);
   } catch (const YAML::BadFile&) {

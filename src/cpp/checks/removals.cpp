@@ -59,8 +59,9 @@ std::string keep_macro(const std::string& old_name, const std::string& new_name)
 std::optional<StillNamed> still_named(const CheckContext& ctx, const std::string& name) {
   const Api& api = ctx.new_api;
   if (auto m = api.macros.find(name); m != api.macros.end())
-    return StillNamed{"a macro (`#define " + name + " " + m->second.value + "`)", ctx.new_constants.evaluate(m->second.value),
-                      m->second.location};
+    return StillNamed{"a macro (`#define " + name + (m->second.params ? "(" + *m->second.params + ")" : "") + " " +
+                          m->second.value + "`)",
+                      m->second.params ? std::nullopt : ctx.new_constants.evaluate(m->second.value), m->second.location};
   if (auto t = api.typedefs.find(name); t != api.typedefs.end())
     return StillNamed{"a type alias of " + q(t->second.target.spelled), std::nullopt, t->second.location};
   if (auto rec = api.records.find(name); rec != api.records.end())
@@ -68,6 +69,9 @@ std::optional<StillNamed> still_named(const CheckContext& ctx, const std::string
   if (auto e = api.enums.find(name); e != api.enums.end()) return StillNamed{"an enum", std::nullopt, e->second.location};
   if (auto v = api.variables.find(name); v != api.variables.end())
     return StillNamed{"a variable", ctx.new_constants.of_name(name), v->second.location};
+  // `#define f(a, b) f(a, b)` (a checking wrapper) gone: calls reach the function itself.
+  if (auto f = api.functions.lower_bound(name + "("); f != api.functions.end() && f->second.name == name)
+    return StillNamed{"a function (" + q(f->second.signature()) + ")", std::nullopt, f->second.location};
   if (auto value = ctx.new_constants.of_name(name)) {
     for (const auto& [enum_name, e] : api.enums)
       for (const Enumerator& en : e.enumerators)
@@ -121,6 +125,7 @@ void removed_records(const CheckContext& ctx, Reporter& r) {
                  !(now->second.target == t.second.target);
         }))
       continue;
+    if (covered_by_partial_specialization(name, ctx.old_api, ctx.new_api)) continue;
     // A struct that became an alias of another type, or a macro, is still there for users.
     if (report_if_kept(ctx, r, name, rec.kind, rec.location, std::nullopt, "")) continue;
     report_gone(ctx, r, "record-removed", rec.location, name, name, name, rec.kind + " " + q(name),
@@ -129,6 +134,16 @@ void removed_records(const CheckContext& ctx, Reporter& r) {
 }
 
 void removed_functions(const CheckContext& ctx, Reporter& r) {
+  // Calls now resolve to another overload or a template: source is fine. A function defined in
+  // the header has no symbol to lose; one the library defines takes its symbol with it.
+  for (auto [o, n] : ctx.functions.taken_over) {
+    if (o->is_inline || access_rank(o->access) == 2 || (!o->parent.empty() && !ctx.new_api.records.count(o->parent)))
+      continue;
+    r.removed(o->parent.empty() ? "function-removed" : "method-removed", o->location, o->name, o->signature(),
+              q(o->signature()) + " was removed: calls now resolve to " + q(n->signature()) +
+                  " and still compile, but binaries built against the old headers no longer link")
+        .breaks = breaks_abi;
+  }
   for (const Function* f : ctx.functions.removed) {
     if (f->parent.empty()) {
       report_gone(ctx, r, "function-removed", f->location, f->name, f->key(), f->signature(),
@@ -204,11 +219,23 @@ void removed_variables(const CheckContext& ctx, Reporter& r) {
   }
 }
 
+// A function-like helper that only another removed macro expanded to goes with it: one
+// finding for the macro users wrote.
+bool helper_of_removed_macro(const CheckContext& ctx, const Macro& m) {
+  if (!m.params) return false;
+  return std::any_of(ctx.old_api.macros.begin(), ctx.old_api.macros.end(), [&](const auto& other) {
+    return other.first != m.name && !ctx.new_api.macros.count(other.first) &&
+           replace_word(other.second.value, m.name, "") != other.second.value;
+  });
+}
+
 void removed_macros(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, m] : ctx.old_api.macros) {
-    if (ctx.new_api.macros.count(name)) continue;
-    if (report_if_kept(ctx, r, name, "macro", m.location, ctx.old_constants.evaluate(m.value), "macro-value-changed")) continue;
-    report_gone(ctx, r, "macro-removed", m.location, name, name, name, "macro " + q(name) + " (" + m.value + ")",
+    if (ctx.new_api.macros.count(name) || helper_of_removed_macro(ctx, m)) continue;
+    std::optional<IntValue> value = m.params ? std::nullopt : ctx.old_constants.evaluate(m.value);
+    if (report_if_kept(ctx, r, name, "macro", m.location, value, "macro-value-changed")) continue;
+    std::string shown = m.params ? q(name + "(" + *m.params + ")") : q(name) + " (" + m.value + ")";
+    report_gone(ctx, r, "macro-removed", m.location, name, name, name, "macro " + shown,
                 "code that uses it no longer compiles", keep_macro);
   }
 }

@@ -1,4 +1,5 @@
 // Aliases, variables, compile-time constants, macros and class/alias template parameters.
+#include <algorithm>
 #include <cctype>
 
 #include "cpp/checks/checks.h"
@@ -81,6 +82,19 @@ void macros(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, o] : ctx.old_api.macros) {
     auto it = ctx.new_api.macros.find(name);
     if (it == ctx.new_api.macros.end() || it->second.value == o.value) continue;
+    // A function-like macro is code, not a value: its body may change freely. One that no
+    // longer takes the same parameters breaks every use.
+    if (o.params || it->second.params) {
+      auto arity = [](const Macro& m) {
+        return !m.params ? -1L : m.params->empty() ? 0L : 1L + std::count(m.params->begin(), m.params->end(), ',');
+      };
+      if (arity(o) != arity(it->second))
+        r.changed("macro-parameters-changed", o.location, it->second.location, name,
+                  "macro " + q(name) + " changed from " + q(o.params ? name + "(" + *o.params + ")" : name) + " to " +
+                      q(it->second.params ? name + "(" + *it->second.params + ")" : name) +
+                      ": code that uses it as before no longer compiles");
+      continue;
+    }
     // `(1<<3)` and `(1L << 3)` are the same number: compare what the compiler computes.
     std::optional<IntValue> before = ctx.old_constants.evaluate(o.value), after = ctx.new_constants.evaluate(it->second.value);
     if (before && after && *before == *after) continue;
@@ -116,7 +130,7 @@ std::vector<CppCheck> value_checks() {
   return {
       {"values", {"typedef-target-changed"}, typedef_targets},
       {"values", {"variable-type-changed", "constant-value-changed"}, variables},
-      {"values", {"macro-value-changed"}, macros},
+      {"values", {"macro-value-changed", "macro-parameters-changed"}, macros},
       {"values", {"template-parameters-changed"}, templates},
   };
 }
