@@ -3,13 +3,24 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include "core/input_error.h"
 
 namespace driftcheck {
 
+namespace fs = std::filesystem;
+
 std::string read_file(const std::string& path) {
+  // A folder, a device (/dev/zero never ends) or a socket is no contract; a pipe
+  // (`<(git show ...)`) is, up to a size no real contract reaches.
+  constexpr size_t kMaxPipeBytes = size_t{1} << 30;
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (!ec && fs::is_directory(status)) throw InputError(path + ": is a folder, not a file");
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status) && !fs::is_fifo(status))
+    throw InputError(path + ": not a regular file");
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) throw InputError(path + ": cannot open: " + std::strerror(errno));
   std::string out;
@@ -20,7 +31,11 @@ std::string read_file(const std::string& path) {
   }
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) out.append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+    out.append(buf, n);
+    if (out.size() > kMaxPipeBytes && !fs::is_regular_file(status))
+      throw InputError(path + ": more than 1 GiB from a pipe; give a file");
+  }
   if (std::ferror(f.get())) throw InputError(path + ": cannot read: " + std::strerror(errno));
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -29,6 +31,8 @@ std::string normalize(std::string path) {
   return path;
 }
 
+BreakingConfig load_policy(const fs::path& file);
+
 BreakingConfig parse_breaking(const YAML::Node& doc, const fs::path& file) {
   BreakingConfig c;
   c.file = file.string();
@@ -36,12 +40,15 @@ BreakingConfig parse_breaking(const YAML::Node& doc, const fs::path& file) {
   else if (file.filename() == "buf.yaml") c.version = "v1beta1";  // buf's rule for a versionless buf.yaml
   if (c.version != "v1beta1" && c.version != "v1" && c.version != "v2")
     throw InputError(file.string() + ": unknown version '" + c.version + "' (expected v1beta1, v1 or v2)");
-  YAML::Node breaking = doc["breaking"];
+  // A missing key gives an invalid node that must not be assigned to: keep the section apart.
+  std::optional<YAML::Node> section;
+  if (doc["breaking"]) section.emplace(doc["breaking"]);
   // v2 modules may carry their own breaking section; driftcheck checks one module per run.
   if (c.version == "v2" && doc["modules"] && doc["modules"].IsSequence())
     for (const auto& module : doc["modules"])
-      if (module["breaking"]) breaking = module["breaking"];
-  if (breaking) {
+      if (module["breaking"]) section.emplace(module["breaking"]);  // a new handle, not an assignment into the old node
+  if (section) {
+    const YAML::Node& breaking = *section;
     if (!breaking.IsMap()) throw InputError(file.string() + ": `breaking` must be a mapping");
     c.use = string_list(breaking["use"], "breaking.use", file);
     c.except = string_list(breaking["except"], "breaking.except", file);
@@ -63,10 +70,28 @@ BreakingConfig parse_breaking(const YAML::Node& doc, const fs::path& file) {
     for (const auto& p : doc["policies"]) {
       if (!p["policy"]) continue;
       fs::path policy = file.parent_path() / p["policy"].as<std::string>();
-      c.policies.push_back(load_breaking_config(policy));
+      c.policies.push_back(load_policy(policy));
     }
   }
   return c;
+}
+
+// A policy file, refusing one that includes itself (directly or through others): the files
+// being read, outermost first.
+std::vector<fs::path>& policies_being_read() {
+  static std::vector<fs::path> chain;
+  return chain;
+}
+
+BreakingConfig load_policy(const fs::path& file) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(file, ec);
+  auto& chain = policies_being_read();
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
+    throw InputError(file.string() + ": `policies` includes this file again (a cycle of policies)");
+  chain.push_back(canonical);
+  struct Pop { ~Pop() { policies_being_read().pop_back(); } } pop;
+  return load_breaking_config(file);
 }
 
 // buf matches ignore paths by whole path components: "a/c" covers "a/c/x.proto", not "a/cd.proto".
@@ -75,9 +100,24 @@ bool under(std::string_view file, const std::string& dir) {
   return file.size() > dir.size() && file.substr(0, dir.size()) == dir && file[dir.size()] == '/';
 }
 
+// The file itself, once the cycle bookkeeping is done.
+BreakingConfig load_breaking_config_once(const fs::path& file);
+
 }  // namespace
 
 BreakingConfig load_breaking_config(const fs::path& file) {
+  if (policies_being_read().empty()) {  // the top file is part of any cycle too
+    std::error_code ec;
+    policies_being_read().push_back(fs::weakly_canonical(file, ec));
+    struct Pop { ~Pop() { policies_being_read().clear(); } } pop;
+    return load_breaking_config_once(file);
+  }
+  return load_breaking_config_once(file);
+}
+
+namespace {
+
+BreakingConfig load_breaking_config_once(const fs::path& file) {
   try {
     YAML::Node doc = YAML::Load(config_text(file));
     if (!doc.IsMap()) throw InputError(file.string() + ": expected a YAML mapping at the top level");
@@ -89,6 +129,8 @@ BreakingConfig load_breaking_config(const fs::path& file) {
                      ": invalid configuration: " + e.msg);
   }
 }
+
+}  // namespace
 
 std::optional<fs::path> find_config(const fs::path& start) {
   std::vector<fs::path> dirs{start};

@@ -126,13 +126,15 @@ const Field* renumbered_field(const Message& old_message, const Message& new_mes
   return candidate;
 }
 
-std::string describe_type(const Image& image, const Field& field) {
+std::string describe_type(const Image& image, const Field& field, int depth) {
   using FDP = gp::FieldDescriptorProto;
   switch (field.d->type()) {
     case FDP::TYPE_MESSAGE: {
       const Message* m = image.find_message(field.type_name());
-      if (m && m->map_entry() && m->fields.size() == 2) {
-        return "map<" + describe_type(image, *m->fields[0]) + ", " + describe_type(image, *m->fields[1]) + ">";
+      // A hostile map entry can name itself as its value type: describe a few levels, not forever.
+      if (m && m->map_entry() && m->fields.size() == 2 && depth < 8) {
+        return "map<" + describe_type(image, *m->fields[0], depth + 1) + ", " +
+               describe_type(image, *m->fields[1], depth + 1) + ">";
       }
       return "message " + quote(field.type_name());
     }

@@ -19,6 +19,6 @@ const Method* renamed_method(const Service& old_service, const Service& new_serv
 const Field* renumbered_field(const Message& old_message, const Message& new_message, const Field& old_field);
 
 // "int32", "message `pkg.Foo`", "enum `pkg.Bar`", "map<string, int32>".
-std::string describe_type(const Image& image, const Field& field);
+std::string describe_type(const Image& image, const Field& field, int depth = 0);
 
 }  // namespace driftcheck::proto

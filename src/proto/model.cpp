@@ -154,7 +154,7 @@ class Builder {
       if (fd.has_oneof_index() && fd.oneof_index() >= 0 && fd.oneof_index() < d.oneof_decl_size())
         base.merge(explicit_features(d.oneof_decl(fd.oneof_index()).options(), kOneofFeatures));
       Field* f = add_field(fd, &m, m.full_name, child_path(m.path, 2, i), base, false);
-      if (fd.proto3_optional() && fd.has_oneof_index() && fd.oneof_index() < d.oneof_decl_size())
+      if (fd.proto3_optional() && fd.has_oneof_index() && fd.oneof_index() >= 0 && fd.oneof_index() < d.oneof_decl_size())
         m.oneofs[fd.oneof_index()].synthetic = true;
       m.fields.push_back(f);
       m.field_by_number.emplace(fd.number(), f);

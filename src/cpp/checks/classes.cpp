@@ -1,6 +1,8 @@
 // Class-level changes users feel through inheritance: final, pure virtuals, the virtual table,
 // and the list of bases.
 #include <algorithm>
+#include <set>
+#include <vector>
 
 #include "cpp/checks/checks.h"
 
@@ -20,12 +22,16 @@ const Function* slot_method(const Api& api, const Record& rec, const std::string
 }
 
 // The method that fills a slot: declared in the record, else in the nearest base that declares it.
-const Function* declaring_method(const Api& api, const Record& rec, const std::string& slot, int depth = 0) {
-  if (const Function* f = slot_method(api, rec, slot)) return f;
-  if (depth < 16)  // deeper base chains are not worth a nicer message
-    for (const Base& b : rec.bases)
-      if (auto base = api.records.find(b.name); base != api.records.end())
-        if (const Function* f = declaring_method(api, base->second, slot, depth + 1)) return f;
+const Function* declaring_method(const Api& api, const Record& rec, const std::string& slot) {
+  // Bases breadth first, each once: an api.json may name a class as its own base, many times.
+  std::vector<const Record*> queue{&rec};
+  std::set<std::string> seen{rec.name};
+  for (size_t i = 0; i < queue.size(); ++i) {
+    if (const Function* f = slot_method(api, *queue[i], slot)) return f;
+    for (const Base& b : queue[i]->bases)
+      if (auto base = api.records.find(b.name); base != api.records.end() && seen.insert(b.name).second)
+        queue.push_back(&base->second);
+  }
   return nullptr;
 }
 
