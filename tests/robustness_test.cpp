@@ -32,6 +32,16 @@ const Reproducer kFixed[] = {
     {"proto-oneof-index-negative", "new.pb new.pb --baseline /dev/zero", 2, "not a regular file"},
     {"proto-oneof-index-negative", "new.pb new.pb --config /etc", 2, "/etc: cannot read configuration file"},
     {"proto-oneof-index-negative", "new.pb new.pb --config /dev/zero", 2, "larger than 16 MiB"},
+    // Members of the wrong JSON type, numbers a double cannot hold, sections of the wrong shape.
+    {"openapi-deprecated-not-bool", "old.yaml new.yaml", 0, ""},
+    {"openapi-deprecated-not-bool", "new2.yaml old.yaml", 0, ""},
+    {"openapi-deprecated-not-bool/fuzz-found/oa-INTERNAL-0c8cac40", "old.json new.json", 0, ""},
+    {"openapi-deprecated-not-bool/fuzz-found/oa-INTERNAL-6b489ead", "old.yaml new.yaml", 0, ""},
+    {"openapi-deprecated-not-bool/fuzz-found/oa-INTERNAL-9b88bea3", "old.yaml new.yaml", 0, ""},
+    {"oa-INTERNAL-1ec4a51b", "old.json new.json", 0, ""},
+    {"oa-INTERNAL-f4983b35", "old.json new.json", 1, ""},
+    {"openapi-number-stod", "old.yaml new.yaml", 1, ""},
+    {"config-inputs-scalar", "old.h new.h", 2, "driftcheck.yaml:2:8: invalid `inputs`"},
 };
 
 }  // namespace
@@ -46,5 +56,25 @@ TEST_CASE("hostile-input reproducers that are fixed end cleanly", "[robustness]"
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') <= 1);
     CHECK_THAT(run.err, !Catch::Contains("internal error"));
     if (*r.error) CHECK_THAT(run.err, Catch::Contains(r.error));
+  }
+}
+
+TEST_CASE("reproducers that write files: Latin-1 bytes reach api.json and baselines", "[robustness]") {
+  fs::path root = test::shared_dir / "robustness";
+  test::TempDir out;
+  const std::pair<const char*, std::string> runs[] = {
+      {"cpp-dump-non-utf8", "dump latin1.h -o '" + (out.path / "api.json").string() + "'"},
+      {"baseline-non-utf8", "inj_old.pb inj_new.pb --write-baseline '" + (out.path / "proto.json").string() + "'"},
+      {"baseline-non-utf8", "l1.h l2.h --write-baseline '" + (out.path / "cpp.json").string() + "'"},
+  };
+  for (const auto& [folder, args] : runs) {
+    INFO(std::string(folder) + ": driftcheck " + args);
+    auto run = run_driftcheck(args, root / folder);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.err, !Catch::Contains("internal error"));
+  }
+  for (const char* name : {"api.json", "proto.json", "cpp.json"}) {
+    INFO(name);
+    CHECK(fs::file_size(out.path / name) > 2);
   }
 }

@@ -25,7 +25,7 @@ void write_baseline(const std::string& file, const std::vector<Finding>& finding
     list.push_back({{"rule", f.rule}, {"domain", f.domain}, {"path", f.path}, {"message", f.message}});
   nlohmann::json doc = {{"driftcheck_baseline", 1}, {"findings", std::move(list)}};
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << doc.dump(2) << '\n';
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';  // names in Latin-1 too
   out.close();
   if (!out) throw InputError(file + ": cannot write the baseline");
 }

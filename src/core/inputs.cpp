@@ -14,9 +14,23 @@ std::string relative_folder(const fs::path& dir, const fs::path& repo_root) {
   return rel == "." ? "" : rel;
 }
 
+InputsConfig read_inputs(const fs::path& config_file, const fs::path& repo_root);
+
 }  // namespace
 
+// A wrongly shaped section (`inputs: 5`, `path: {a: 1}`) is the file's error, said in one line.
 InputsConfig load_inputs(const fs::path& config_file, const fs::path& repo_root) {
+  try {
+    return read_inputs(config_file, repo_root);
+  } catch (const YAML::Exception& e) {
+    std::string at = e.mark.is_null() ? "" : ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
+    throw InputError(config_file.string() + at + ": invalid `inputs` (or `modules`) section: " + e.msg);
+  }
+}
+
+namespace {
+
+InputsConfig read_inputs(const fs::path& config_file, const fs::path& repo_root) {
   InputsConfig out;
   if (config_file.empty()) return out;
   YAML::Node doc = load_config_yaml(config_file);
@@ -50,6 +64,8 @@ InputsConfig load_inputs(const fs::path& config_file, const fs::path& repo_root)
   }
   return out;
 }
+
+}  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   if (pattern.empty()) return path.empty();

@@ -234,7 +234,8 @@ void write_api_json(std::ostream& out, const Api& api) {
     macros[name] = json{{"value", m.value}, {"at", where(m.location)}};
     if (m.params) macros[name]["params"] = *m.params;
   }
-  out << j.dump(2) << '\n';
+  // Headers in Latin-1 (a default argument, a macro value) hold bytes JSON cannot: U+FFFD stands in.
+  out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 Api read_api_json(const std::string& path) {

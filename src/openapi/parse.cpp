@@ -6,9 +6,10 @@
 #include <libfyaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <regex>
+#include <cstdlib>
 
 #include "core/input_error.h"
 #include "openapi/document.h"
@@ -179,20 +180,59 @@ class Builder {
   bool placed_root_ = false;
 };
 
+// `[-+]?(0|[1-9][0-9]*)` and `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, by hand: a
+// regex recurses per character and a long scalar overflows the stack.
+bool is_yaml_integer(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s.empty() || (s[0] == '0' && s.size() > 1)) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_yaml_float(std::string_view s) {
+  auto digits = [&](size_t& i) {
+    size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - from;
+  };
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  size_t whole = digits(i), fraction = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    fraction = digits(i);
+    if (whole == 0 && fraction == 0) return false;
+  } else if (whole == 0) {
+    return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (digits(i) == 0) return false;
+  }
+  return i == s.size();
+}
+
+// A number JSON can hold, or the text when a double cannot (1e999, 1e-400, a 400-digit integer).
+Json decimal(const std::string& str) {
+  errno = 0;
+  char* end = nullptr;
+  double v = std::strtod(str.c_str(), &end);
+  if (errno == ERANGE || end != str.c_str() + str.size()) return str;
+  return v;
+}
+
 // YAML 1.2 core schema for plain scalars; quoted and block scalars are strings. A decimal with a
 // leading zero stays a string (an id like 012345 in a spec means text).
 Json plain_scalar(std::string_view s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
-  static const std::regex integer(R"([-+]?(0|[1-9][0-9]*))");
-  static const std::regex floating(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
   std::string str(s);
-  if (std::regex_match(str, integer)) {
+  if (is_yaml_integer(str)) {
     int64_t v = 0;
     const char* b = str.data() + (str[0] == '+' ? 1 : 0);
     if (std::from_chars(b, str.data() + str.size(), v).ec == std::errc()) return v;
-    return std::stod(str);
+    return decimal(str);
   }
   if (str.size() > 2 && str[0] == '0' && (str[1] == 'x' || str[1] == 'o')) {
     int64_t v = 0;
@@ -201,7 +241,7 @@ Json plain_scalar(std::string_view s) {
     return str;
   }
   bool leading_zero = str.size() > 1 && str[0] == '0' && str[1] != '.';
-  if (!leading_zero && std::regex_match(str, floating)) return std::stod(str);
+  if (!leading_zero && is_yaml_float(str)) return decimal(str);
   if (str == ".inf" || str == ".Inf" || str == ".INF" || str == "+.inf") return str;  // JSON has no infinity
   return str;
 }

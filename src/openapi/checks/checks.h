@@ -158,5 +158,7 @@ enum class Removal { without_deprecation, with_deprecation, before_sunset, sunse
 Removal removal_state(const Json& element, const CheckOptions& options);
 // The value of a string member, or "".
 std::string string_member(const Json& object, const char* key);
+// Whether a boolean member is `true`; a member of another type (`deprecated: "yes"`) is not.
+bool flag_member(const Json& object, const char* key);
 
 }  // namespace driftcheck::openapi

@@ -15,7 +15,7 @@ const Json* member(const Json& object, const char* key) {
   return it == object.end() ? nullptr : &*it;
 }
 
-bool is_deprecated(const Json& op) { return op.is_object() && op.value("deprecated", false) == true; }
+bool is_deprecated(const Json& op) { return flag_member(op, "deprecated"); }
 
 int grace_days(const std::string& level, const CheckOptions& options) {
   if (level == "draft" || level == "alpha") return 0;

@@ -9,8 +9,14 @@ std::string string_member(const Json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+bool flag_member(const Json& object, const char* key) {
+  if (!object.is_object()) return false;
+  auto it = object.find(key);
+  return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
 Removal removal_state(const Json& element, const CheckOptions& options) {
-  bool deprecated = element.is_object() && element.value("deprecated", false) == true;
+  bool deprecated = flag_member(element, "deprecated");
   if (!deprecated) return Removal::without_deprecation;
   auto sunset = element.find("x-sunset");
   if (sunset == element.end()) return Removal::with_deprecation;

@@ -276,7 +276,7 @@ std::optional<double> number(const Json* v) {
 
 // ---- deprecation and sunset (§3.4, §3.5)
 
-bool deprecated(const Json& p) { return p.is_object() && p.value("deprecated", false) == true; }
+bool deprecated(const Json& p) { return flag_member(p, "deprecated"); }
 
 int grace_days(const Operation& op, const CheckOptions& options) {
   StabilityLevel s = stability_level(*op.node);
@@ -338,7 +338,7 @@ void new_request_non_path_parameter_check(const CheckContext& ctx, Reporter& r) 
     if (p.in == "path") continue;
     std::string label = operation_label(o->method, o->path);
     Location where = ctx.new_spec.location(*p.node, *p.doc);
-    if (p.node->value("required", false) == true) {
+    if (flag_member(*p.node, "required")) {
       Finding& f = r.report("new-required-request-parameter", where, label,
                             "required " + p.in + " parameter `" + p.name + "` was added: existing clients do not send it");
       f.hint = "make the new parameter optional, with a server-side default";
@@ -350,7 +350,7 @@ void new_request_non_path_parameter_check(const CheckContext& ctx, Reporter& r) 
 
 void request_parameter_required_value_updated_check(const CheckContext& ctx, Reporter& r) {
   for (const ParamPair& p : diff_params(ctx).modified) {
-    bool a = p.before.node->value("required", false) == true, b = p.after.node->value("required", false) == true;
+    bool a = flag_member(*p.before.node, "required"), b = flag_member(*p.after.node, "required");
     if (a == b) continue;
     if (b) {
       Finding& f = r.report("request-parameter-became-required", where_new(ctx, p), p.label,
@@ -460,7 +460,7 @@ void request_parameter_pattern_added_or_changed_check(const CheckContext& ctx, R
 void request_parameter_default_value_changed_check(const CheckContext& ctx, Reporter& r) {
   for_each_schema(ctx, [&](const ParamPair& p, const Json* a, const Document*, const Json* b, const Document*) {
     if (!a || !b) return;
-    if (p.before.node->value("required", false) == true || p.after.node->value("required", false) == true) return;
+    if (flag_member(*p.before.node, "required") || flag_member(*p.after.node, "required")) return;
     const Json *x = member(a, "default"), *y = member(b, "default");
     if (!x && !y) return;
     if (x && y && *x == *y) return;

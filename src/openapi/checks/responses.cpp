@@ -135,7 +135,7 @@ void for_each_common_response(const CheckContext& ctx, Fn fn) {
 }
 
 bool required(const Resolved& header) {
-  return header.node && header.node->is_object() && header.node->value("required", false) == true;
+  return header.node && flag_member(*header.node, "required");
 }
 
 void status_updated(const CheckContext& ctx, Reporter& r, bool success) {
