@@ -42,6 +42,12 @@ const Reproducer kFixed[] = {
     {"oa-INTERNAL-f4983b35", "old.json new.json", 1, ""},
     {"openapi-number-stod", "old.yaml new.yaml", 1, ""},
     {"config-inputs-scalar", "old.h new.h", 2, "driftcheck.yaml:2:8: invalid `inputs`"},
+    {"cpp-apijson-internal-errors", "substr_old.json substr_new.json", 1, ""},
+    {"cpp-apijson-internal-errors", "fmt.json plain.json", 2, "fmt.json: not a C++ header"},
+    {"cpp-apijson-internal-errors",
+     "../cpp-include-devzero/old.h ../cpp-include-devzero/old.h --compile-commands compile_commands_bad.json", 2,
+     "not a compile_commands.json"},
+    {"proto-span-int-overflow", "span_old.pb span_new.pb", 1, ""},
 };
 
 }  // namespace

@@ -252,7 +252,7 @@ Api read_api_json(const std::string& path) {
   } catch (const json::parse_error& e) {
     throw InputError(path + ": not valid JSON (a truncated api.json?): " + plain(e));
   }
-  std::string format = j.is_object() ? j.value("api_format", std::string()) : std::string();
+  std::string format = j.is_object() && j.contains("api_format") && j["api_format"].is_string() ? j["api_format"].get<std::string>() : std::string();
   if (format.empty())
     throw InputError(path + ": not a C++ header, folder of headers, or api.json written by `driftcheck dump`");
   if (format != kApiFormat)

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -158,26 +159,34 @@ std::vector<std::string> rebase_flags(const std::vector<std::string>& flags, con
   });
 }
 
+// A string member of a compile command, or "" (an entry may be anything in a hostile file).
+std::string command_field(const nlohmann::json& entry, const char* key) {
+  if (!entry.is_object()) return "";
+  auto it = entry.find(key);
+  return it != entry.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 std::vector<std::string> flags_from_compile_commands(const std::string& path, const std::string& near) {
   nlohmann::json db = nlohmann::json::parse(read_file(path), nullptr, false);
-  if (db.is_discarded() || !db.is_array() || db.empty())
+  if (db.is_discarded() || !db.is_array() || db.empty() ||
+      !std::all_of(db.begin(), db.end(), [](const nlohmann::json& e) { return e.is_object(); }))
     throw InputError(path + ": not a compile_commands.json (a non-empty JSON array of compile commands)");
   std::error_code ec;
   std::string near_abs = near.empty() ? "" : fs::weakly_canonical(near, ec).string();
   const nlohmann::json* entry = &db.front();
   for (const auto& e : db) {
-    fs::path file = fs::path(e.value("directory", std::string())) / e.value("file", std::string());
+    fs::path file = fs::path(command_field(e, "directory")) / command_field(e, "file");
     if (!near_abs.empty() && fs::weakly_canonical(file, ec).string().rfind(near_abs, 0) == 0) {
       entry = &e;
       break;
     }
   }
   std::vector<std::string> args;
-  if (entry->contains("arguments") && (*entry)["arguments"].is_array()) {
+  if (entry->is_object() && entry->contains("arguments") && (*entry)["arguments"].is_array()) {
     for (const auto& a : (*entry)["arguments"])
       if (a.is_string()) args.push_back(a.get<std::string>());
   } else {
-    std::istringstream words(entry->value("command", std::string()));  // no shell quoting: flags rarely need it
+    std::istringstream words(command_field(*entry, "command"));  // no shell quoting: flags rarely need it
     for (std::string w; words >> w;) args.push_back(w);
   }
   std::vector<std::string> kept;
@@ -187,7 +196,7 @@ std::vector<std::string> flags_from_compile_commands(const std::string& path, co
     kept.insert(kept.end(), args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i + span));
     i += span - 1;
   }
-  fs::path dir = entry->value("directory", std::string());
+  fs::path dir = command_field(*entry, "directory");
   return map_flag_paths(kept, [&](const std::string& p) { return (dir / p).lexically_normal().string(); });
 }
 

@@ -377,10 +377,12 @@ Location File::to_location(const gp::SourceCodeInfo::Location& loc) const {
   out.line = out.column = out.end_line = out.end_column = 1;
   const auto& span = loc.span();
   if (span.size() != 3 && span.size() != 4) return out;
-  out.line = span[0] + 1;
-  out.column = span[1] + 1;
-  out.end_line = (span.size() == 4 ? span[2] : span[0]) + 1;
-  out.end_column = span[span.size() - 1] + 1;
+  // Spans count from 0; a hostile one (negative, INT32_MAX) must not overflow.
+  auto one_based = [](int32_t v) { return v < 0 || v == INT32_MAX ? 1 : v + 1; };
+  out.line = one_based(span[0]);
+  out.column = one_based(span[1]);
+  out.end_line = one_based(span.size() == 4 ? span[2] : span[0]);
+  out.end_column = one_based(span[span.size() - 1]);
   return out;
 }
 

@@ -156,7 +156,8 @@ void removed_functions(const CheckContext& ctx, Reporter& r) {
       // An override that went away leaves the slot to the base's version; its symbol goes.
       const Record& now = ctx.new_api.records.at(f->parent);
       bool destructor = f->name.find("::~") != std::string::npos;
-      std::string slot = destructor ? "~()" : f->key().substr(f->parent.size() + 2);
+      std::string key = f->key();  // `Parent::name(...)`; a hostile api.json may say otherwise
+      std::string slot = destructor ? "~()" : key.rfind(f->parent + "::", 0) == 0 ? key.substr(f->parent.size() + 2) : key;
       if (std::find(now.vtable.begin(), now.vtable.end(), slot) != now.vtable.end()) {
         // An override defined in the header has no library symbol: old binaries keep their own copy.
         r.removed("virtual-method-removed", f->location, f->name, f->signature(),
