@@ -48,6 +48,13 @@ const Reproducer kFixed[] = {
      "../cpp-include-devzero/old.h ../cpp-include-devzero/old.h --compile-commands compile_commands_bad.json", 2,
      "not a compile_commands.json"},
     {"proto-span-int-overflow", "span_old.pb span_new.pb", 1, ""},
+    // Long lines and scalars that std::regex overflowed the stack on; now read by hand.
+    {"regex-stack-overflow", "ok.proto bad.proto", 2, "bad.proto:2:60009"},
+    {"regex-stack-overflow", "notproto.txt ok.proto", 2, "neither a FileDescriptorSet nor a .proto file"},
+    {"regex-stack-overflow", "number_old.yaml number_new.yaml", 1, ""},
+    {"regex-stack-overflow", "sunset_old.yaml sunset_new.yaml", 0, ""},
+    {"regex-stack-overflow", "cpp_undef_old.h cpp_undef_new.h", 1, ""},
+    {"regex-stack-overflow/unstable_cfg", "../unst_old.pb ../unst_new.pb", 0, ""},
 };
 
 }  // namespace

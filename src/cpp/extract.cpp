@@ -722,6 +722,23 @@ class Extractor {
     api_.macros[name] = Macro{name, value, *loc, params};
   }
 
+  // `X` from a line `  #  undef X`, read by hand (a regex recursed per character of a long line).
+  static std::string undefined_name(std::string_view line) {
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    size_t i = 0;
+    while (i < line.size() && blank(line[i])) ++i;
+    if (i >= line.size() || line[i] != '#') return "";
+    for (++i; i < line.size() && blank(line[i]);) ++i;
+    if (line.compare(i, 5, "undef") != 0) return "";
+    size_t from = i += 5;
+    while (i < line.size() && blank(line[i])) ++i;
+    if (i == from) return "";
+    size_t start = i;
+    while (i < line.size() && word_char(line[i])) ++i;
+    return std::string(line.substr(start, i - start));
+  }
+
   // `#define X 1` ... `#undef X` in the same header: X is not part of the API. The preprocessing
   // record has no cursor for #undef, so the header's text is read.
   bool undefined_later(const Location& where, const std::string& name) {
@@ -729,11 +746,10 @@ class Extractor {
     if (it == undefs_.end()) {
       std::unordered_map<std::string, int> last;  // macro -> line of its last #undef
       std::ifstream in(where.file, std::ios::binary);
-      static const std::regex undef(R"(^\s*#\s*undef\s+(\w+))");
-      std::smatch m;
       int n = 0;
       for (std::string line; std::getline(in, line);)
-        if (++n, line.find("undef") != std::string::npos && std::regex_search(line, m, undef)) last[m[1]] = n;
+        if (++n, line.find("undef") != std::string::npos)
+          if (std::string name = undefined_name(line); !name.empty()) last[name] = n;
       it = undefs_.emplace(where.file, std::move(last)).first;
     }
     auto at = it->second.find(name);

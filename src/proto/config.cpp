@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <optional>
-#include <regex>
+#include <cctype>
 #include <set>
 
 #include "core/config_file.h"
@@ -152,10 +152,25 @@ bool is_unstable_package(std::string_view package) {
   size_t dot = package.rfind('.');
   if (dot == std::string_view::npos) return false;  // single-component packages are never unstable
   std::string last(package.substr(dot + 1));
-  static const std::regex test_version(R"(^v[1-9][0-9]*test.*$)");
-  static const std::regex pre_release(R"(^v[1-9][0-9]*(p[1-9][0-9]*)?(alpha|beta)([1-9][0-9]*)?$)");
   if (last.find("alpha") != std::string::npos && last.find("beta") != std::string::npos) return false;
-  return std::regex_match(last, test_version) || std::regex_match(last, pre_release);
+  // v1test..., or v1(p2)?(alpha|beta)(3)?, read by hand (a regex recurses per character).
+  size_t i = 0;
+  auto number = [&] {  // [1-9][0-9]*
+    if (i >= last.size() || last[i] < '1' || last[i] > '9') return false;
+    while (i < last.size() && std::isdigit(static_cast<unsigned char>(last[i]))) ++i;
+    return true;
+  };
+  auto take = [&](std::string_view word) {
+    if (last.compare(i, word.size(), word) != 0) return false;
+    i += word.size();
+    return true;
+  };
+  if (!take("v") || !number()) return false;
+  if (take("test")) return true;
+  if (take("p") && !number()) return false;
+  if (!take("alpha") && !take("beta")) return false;
+  if (i < last.size() && !number()) return false;
+  return i == last.size();
 }
 
 std::vector<Finding> run_configured(const Image& old_image, const Image& new_image, const BreakingConfig& config,

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <fstream>
-#include <regex>
+#include <cctype>
 #include <sstream>
 #include <unordered_set>
 
@@ -199,9 +199,31 @@ class FirstErrorCollector : public gp::compiler::MultiFileErrorCollector {
   bool located_ = false;
 };
 
+// Whether some line starts, after blanks, with the whole word `word` and `then` accepts the text
+// after it. By hand: std::regex recurses per character, and long input overflows the stack.
+template <class Then>
+bool some_line_starts_with(std::string_view text, std::string_view word, Then then) {
+  auto blank = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t line = 0; line < text.size();) {
+    size_t i = line;
+    while (i < text.size() && blank(text[i])) ++i;  // blank lines are skipped with the blanks
+    size_t end = i + word.size();
+    if (text.compare(i, word.size(), word) == 0 && (end == text.size() || !word_char(text[end])) &&
+        then(text.substr(end)))
+      return true;
+    size_t newline = text.find('\n', i);
+    if (newline == std::string_view::npos) break;
+    line = newline + 1;
+  }
+  return false;
+}
+
 bool declares_edition(const std::string& text) {
-  static const std::regex edition_statement(R"((^|\n)\s*edition\s*=)");
-  return std::regex_search(text, edition_statement);
+  return some_line_starts_with(text, "edition", [](std::string_view rest) {
+    size_t i = rest.find_first_not_of(" \t\r\n\f\v");
+    return i != std::string_view::npos && rest[i] == '=';
+  });
 }
 
 // Where .proto text comes from: the roots (a view and a folder inside it) in order, then the -I
@@ -348,10 +370,11 @@ std::unique_ptr<Image> load_sources(const std::string& input, ProtoSourceTree& t
 }
 
 bool looks_like_proto_text(std::string_view bytes) {
-  static const std::regex statement(R"((^|\n)\s*(syntax|edition|package|import|option|message|enum|service|extend)\b)");
   if (bytes.find('\0') != std::string_view::npos) return false;
-  std::string head(bytes.substr(0, 64 * 1024));
-  return std::regex_search(head, statement);
+  std::string_view head = bytes.substr(0, 64 * 1024);
+  for (std::string_view keyword : {"syntax", "edition", "package", "import", "option", "message", "enum", "service", "extend"})
+    if (some_line_starts_with(head, keyword, [](std::string_view) { return true; })) return true;
+  return false;
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include "openapi/checks/sunset.h"
 
 #include <ctime>
-#include <regex>
+#include <cctype>
 
 namespace driftcheck::openapi {
 
@@ -37,11 +37,30 @@ std::string today_of(const CheckOptions& options) {
 // The date part of an RFC 3339 full-date or date-time, or nullopt when the value is neither.
 std::optional<std::string> parse_sunset(const Json& value) {
   if (!value.is_string()) return std::nullopt;
-  static const std::regex date(R"((\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?)");
-  std::smatch m;
+  // YYYY-MM-DD, then optionally Thh:mm:ss(.fraction)(Z|+hh:mm), read by hand (a regex recurses
+  // per character: a long fraction overflowed the stack).
   const std::string& s = value.get_ref<const std::string&>();
-  if (!std::regex_match(s, m, date)) return std::nullopt;
-  int month = std::stoi(m[2].str()), day = std::stoi(m[3].str());
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > s.size()) return false;
+    for (size_t k = at; k < at + n; ++k)
+      if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
+    return true;
+  };
+  auto is = [&](size_t at, char c) { return at < s.size() && s[at] == c; };
+  if (!(digits(0, 4) && is(4, '-') && digits(5, 2) && is(7, '-') && digits(8, 2))) return std::nullopt;
+  if (s.size() > 10) {
+    if (!(is(10, 'T') && digits(11, 2) && is(13, ':') && digits(14, 2) && is(16, ':') && digits(17, 2))) return std::nullopt;
+    size_t i = 19;
+    if (is(i, '.')) {
+      size_t from = ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+      if (i == from) return std::nullopt;
+    }
+    bool zone = (is(i, 'Z') && i + 1 == s.size()) ||
+                ((is(i, '+') || is(i, '-')) && digits(i + 1, 2) && is(i + 3, ':') && digits(i + 4, 2) && i + 6 == s.size());
+    if (!zone) return std::nullopt;
+  }
+  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
   return s.substr(0, 10);
 }
