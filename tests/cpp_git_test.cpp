@@ -185,3 +185,14 @@ TEST_CASE("C++: a long parse shows progress on a terminal and nowhere else", "[c
   auto piped = test::run_driftcheck("old.h new.h --color never", dir.path);
   CHECK(piped.err.empty());
 }
+
+TEST_CASE("C++ git: flags from the repository's configuration cannot write files", "[cpp][git][robustness]") {
+  TempDir outside;
+  std::filesystem::path victim = outside.write("victim.txt", "important data\n");
+  Repo repo("inputs:\n  cpp:\n    paths: [\"include/**/*.h\"]\n    exclude: [\"**/detail/**\"]\n"
+            "    flags: [-std=c++17, -Iinclude, -MD, -MF, " + victim.string() + "]\n");
+  auto run = run_driftcheck("--against HEAD --color never", repo.dir.path);
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.err, Catch::Contains("inputs.cpp.flags: left out -MD -MF " + victim.string()));
+  CHECK(test::slurp(victim) == "important data\n");
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 
 #include "core/checkout.h"
 #include "core/input_error.h"
@@ -136,7 +137,17 @@ std::optional<CppPair> load_cpp_pair(const SourceView& old_view, const SourceVie
     fs::path near = new_headers.empty() ? workdir : workdir / new_headers.front();
     flags = cpp::flags_from_compile_commands((workdir / config.compile_commands).string(), near.string());
   }
-  flags.insert(flags.end(), config.flags.begin(), config.flags.end());
+  // The repository's own configuration is untrusted input (a pull request may change it): flags
+  // that write files or load code (-MF, -o, -fplugin) never reach clang.
+  std::vector<std::string> dropped;
+  std::vector<std::string> config_flags = cpp::header_parse_flags(config.flags, &dropped);
+  if (!dropped.empty()) {
+    std::string list;
+    for (const std::string& d : dropped) list += (list.empty() ? "" : " ") + d;
+    std::cerr << "driftcheck: " << request.config_file << ": inputs.cpp.flags: left out " << list
+              << " (only -I, -isystem, -iquote, -idirafter, -include, -D, -U, -std=, -x and --target= reach clang)\n";
+  }
+  flags.insert(flags.end(), config_flags.begin(), config_flags.end());
   flags.insert(flags.end(), request.clang_flags.begin(), request.clang_flags.end());
 
   // What a copy needs: the top folders of the public headers and the repository folders the flags

@@ -121,13 +121,28 @@ int kept_flag_span(const std::string& a) {
     if (a == p) return 2;
     if (p != "-include" && a.size() > p.size() && a.compare(0, p.size(), p) == 0) return 1;
   }
-  if (a == "-D" || a == "-U") return 2;
+  if (a == "-D" || a == "-U" || a == "-x") return 2;
+  if (a.rfind("-x", 0) == 0 && a.size() > 2) return 1;
   if (a.rfind("-D", 0) == 0 || a.rfind("-U", 0) == 0 || a.rfind("-std=", 0) == 0 || a.rfind("--target=", 0) == 0)
     return 1;
   return 0;
 }
 
 }  // namespace
+
+std::vector<std::string> header_parse_flags(const std::vector<std::string>& args, std::vector<std::string>* dropped) {
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < args.size(); ++i) {
+    int span = kept_flag_span(args[i]);
+    if (span == 0 || i + span > args.size()) {
+      if (dropped) dropped->push_back(args[i]);
+      continue;
+    }
+    kept.insert(kept.end(), args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i + span));
+    i += span - 1;
+  }
+  return kept;
+}
 
 std::vector<std::string> map_flag_paths(const std::vector<std::string>& flags,
                                         const std::function<std::string(const std::string&)>& map) {
@@ -189,13 +204,8 @@ std::vector<std::string> flags_from_compile_commands(const std::string& path, co
     std::istringstream words(command_field(*entry, "command"));  // no shell quoting: flags rarely need it
     for (std::string w; words >> w;) args.push_back(w);
   }
-  std::vector<std::string> kept;
-  for (size_t i = 1; i < args.size(); ++i) {
-    int span = kept_flag_span(args[i]);
-    if (span == 0 || i + span > args.size()) continue;
-    kept.insert(kept.end(), args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i + span));
-    i += span - 1;
-  }
+  if (!args.empty()) args.erase(args.begin());  // the compiler
+  std::vector<std::string> kept = header_parse_flags(args, nullptr);
   fs::path dir = command_field(*entry, "directory");
   return map_flag_paths(kept, [&](const std::string& p) { return (dir / p).lexically_normal().string(); });
 }

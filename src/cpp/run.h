@@ -52,6 +52,11 @@ void apply_inline_ignores(std::vector<Finding>& findings, const FileReader& read
 // a file under `near` is preferred; else the first. Throws InputError.
 std::vector<std::string> flags_from_compile_commands(const std::string& path, const std::string& near);
 
+// The flags among `args` that matter for parsing headers (-I, -isystem, -iquote, -idirafter,
+// -include, -D, -U, -std=, -x, --target=); the others (-MF file, -o, plugins) go to `dropped`.
+// Flags from a repository's configuration are untrusted: only these reach clang.
+std::vector<std::string> header_parse_flags(const std::vector<std::string>& args, std::vector<std::string>* dropped);
+
 // Rewrites the path of every -I, -isystem, -iquote, -idirafter and -include flag with `map`.
 std::vector<std::string> map_flag_paths(const std::vector<std::string>& flags,
                                         const std::function<std::string(const std::string&)>& map);
