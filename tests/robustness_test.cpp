@@ -91,3 +91,21 @@ TEST_CASE("reproducers that write files: Latin-1 bytes reach api.json and baseli
     CHECK(fs::file_size(out.path / name) > 2);
   }
 }
+
+TEST_CASE("a commit with `..` tree entries writes nothing outside the temporary folder", "[robustness][git]") {
+  fs::path script = test::shared_dir / "robustness" / "git-checkout-path-traversal" / "repro.sh";
+  REQUIRE(fs::exists(script));
+  std::string cmd = "R='" DRIFTCHECK_BINARY "' bash '" + script.string() + "' 2>&1";
+  std::string out;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  ::pclose(pipe);
+  INFO(out);
+  CHECK_THAT(out, Catch::Contains("unsafe path: ../../pwned/x.h"));
+  CHECK_THAT(out, Catch::Contains("rc=2"));
+  // The script lists every file left under its temporary folders after this line: none.
+  std::string listed = out.substr(out.find("files written under"));
+  CHECK(std::count(listed.begin(), listed.end(), '\n') == 1);
+}
