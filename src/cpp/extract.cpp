@@ -589,8 +589,9 @@ class Extractor {
     t.access = access;
     t.location = location_of(c).value_or(loc);
     t.target = type_of(type);
+    std::string opaque = t.target.canonical;
     t.target.canonical = "typename " + base + "::" + name;
-    dependent_members_[type_of(type).canonical] = t.target.canonical;
+    dependent_members_[opaque] = t.target.canonical;
     api_.typedefs[t.name] = std::move(t);
   }
 

@@ -31,9 +31,10 @@ std::string normalize(std::string path) {
   return path;
 }
 
-BreakingConfig load_policy(const fs::path& file);
+// `chain`: the configuration files being read, outermost first (policies include others).
+BreakingConfig load_chained(const fs::path& file, std::vector<fs::path>& chain);
 
-BreakingConfig parse_breaking(const YAML::Node& doc, const fs::path& file) {
+BreakingConfig parse_breaking(const YAML::Node& doc, const fs::path& file, std::vector<fs::path>& chain) {
   BreakingConfig c;
   c.file = file.string();
   if (doc["version"]) c.version = doc["version"].as<std::string>();
@@ -70,28 +71,10 @@ BreakingConfig parse_breaking(const YAML::Node& doc, const fs::path& file) {
     for (const auto& p : doc["policies"]) {
       if (!p["policy"]) continue;
       fs::path policy = file.parent_path() / p["policy"].as<std::string>();
-      c.policies.push_back(load_policy(policy));
+      c.policies.push_back(load_chained(policy, chain));
     }
   }
   return c;
-}
-
-// A policy file, refusing one that includes itself (directly or through others): the files
-// being read, outermost first.
-std::vector<fs::path>& policies_being_read() {
-  static std::vector<fs::path> chain;
-  return chain;
-}
-
-BreakingConfig load_policy(const fs::path& file) {
-  std::error_code ec;
-  fs::path canonical = fs::weakly_canonical(file, ec);
-  auto& chain = policies_being_read();
-  if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
-    throw InputError(file.string() + ": `policies` includes this file again (a cycle of policies)");
-  chain.push_back(canonical);
-  struct Pop { ~Pop() { policies_being_read().pop_back(); } } pop;
-  return load_breaking_config(file);
 }
 
 // buf matches ignore paths by whole path components: "a/c" covers "a/c/x.proto", not "a/cd.proto".
@@ -100,28 +83,20 @@ bool under(std::string_view file, const std::string& dir) {
   return file.size() > dir.size() && file.substr(0, dir.size()) == dir && file[dir.size()] == '/';
 }
 
-// The file itself, once the cycle bookkeeping is done.
-BreakingConfig load_breaking_config_once(const fs::path& file);
-
-}  // namespace
-
-BreakingConfig load_breaking_config(const fs::path& file) {
-  if (policies_being_read().empty()) {  // the top file is part of any cycle too
-    std::error_code ec;
-    policies_being_read().push_back(fs::weakly_canonical(file, ec));
-    struct Pop { ~Pop() { policies_being_read().clear(); } } pop;
-    return load_breaking_config_once(file);
-  }
-  return load_breaking_config_once(file);
-}
-
-namespace {
-
-BreakingConfig load_breaking_config_once(const fs::path& file) {
+// A file that includes itself, directly or through others, is refused: policies would recurse
+// forever.
+BreakingConfig load_chained(const fs::path& file, std::vector<fs::path>& chain) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(file, ec);
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
+    throw InputError(file.string() + ": `policies` includes this file again (a cycle of policies)");
+  chain.push_back(canonical);
   try {
     YAML::Node doc = YAML::Load(config_text(file));
     if (!doc.IsMap()) throw InputError(file.string() + ": expected a YAML mapping at the top level");
-    return parse_breaking(doc, file);
+    BreakingConfig c = parse_breaking(doc, file, chain);
+    chain.pop_back();
+    return c;
   } catch (const YAML::BadFile&) {
     throw InputError(file.string() + ": cannot read configuration file");
   } catch (const YAML::Exception& e) {
@@ -131,6 +106,11 @@ BreakingConfig load_breaking_config_once(const fs::path& file) {
 }
 
 }  // namespace
+
+BreakingConfig load_breaking_config(const fs::path& file) {
+  std::vector<fs::path> chain;
+  return load_chained(file, chain);
+}
 
 std::optional<fs::path> find_config(const fs::path& start) {
   std::vector<fs::path> dirs{start};
