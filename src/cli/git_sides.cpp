@@ -223,8 +223,12 @@ GitSides load_git_sides(const GitRequest& request) {
   }
   sides.openapi = load_openapi_pairs(old_view, new_view, inputs, paths);
   sides.cpp = load_cpp_pair(old_view, new_view, inputs, paths, request, workdir);
-  if (!sides.old_image && sides.openapi.empty() && !sides.cpp && openapi_files(new_view, inputs, paths).empty() &&
-      (inputs.cpp.paths.empty() || public_headers(new_view, inputs.cpp, paths).empty()))
+  // A pre-commit hook fires on any staged file, in repositories with no contract too: the caller
+  // says there is nothing to check. Asked by hand (--against), it is a mistake worth an error.
+  sides.found_contracts = sides.old_image || !sides.openapi.empty() || sides.cpp ||
+                          !openapi_files(new_view, inputs, paths).empty() ||
+                          (!inputs.cpp.paths.empty() && !public_headers(new_view, inputs.cpp, paths).empty());
+  if (!request.staged && !sides.found_contracts)
     throw InputError("no contracts (.proto files, OpenAPI documents or C++ headers) found in " + sides.new_label + " or " +
                      sides.old_label + (paths.empty() ? "" : " under the given paths") + " (see `inputs:` in README)");
   return sides;

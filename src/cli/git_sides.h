@@ -43,6 +43,7 @@ struct GitSides {
   std::vector<OpenApiPair> openapi;
   std::optional<CppPair> cpp;
   std::string old_label, new_label;  // "HEAD", "the working tree", "the index"
+  bool found_contracts = false;  // on either side, compared or new
 };
 
 GitSides load_git_sides(const GitRequest& request);

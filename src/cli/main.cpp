@@ -303,6 +303,11 @@ int compare(const Options& opt) {
   Compared c;
   if (!opt.against.empty() || opt.staged) {
     c = compare_git(opt);
+    if (!c.git.found_contracts) {
+      std::cerr << "driftcheck: no contracts (.proto files, OpenAPI documents or configured C++ headers) in "
+                << c.new_label << " or " << c.old_label << ": nothing to check\n";
+      return kExitOk;
+    }
   } else {
     bool old_cpp = cpp::is_cpp_input(opt.old_input), new_cpp = cpp::is_cpp_input(opt.new_input);
     if (old_cpp != new_cpp)

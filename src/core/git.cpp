@@ -93,6 +93,9 @@ fs::path GitRepository::workdir() const { return fs::path(git_repository_workdir
 std::unique_ptr<SourceView> GitRepository::revision(const std::string& ref) const {
   git_object* tree = nullptr;
   git_object* obj = nullptr;
+  // Before the first commit HEAD names nothing yet: every contract is new, none can break.
+  if (ref == "HEAD" && git_repository_head_unborn(impl_->repo) == 1)
+    return std::make_unique<BlobView>(impl_->repo, std::map<std::string, git_oid>{}, "HEAD (no commits yet)");
   if (git_revparse_single(&obj, impl_->repo, ref.c_str()) != 0) throw InputError(git_failure("cannot resolve '" + ref + "'"));
   int rc = git_object_peel(&tree, obj, GIT_OBJECT_TREE);
   git_object_free(obj);

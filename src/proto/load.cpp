@@ -59,7 +59,9 @@ std::unique_ptr<Image> new_image(const std::string& input, size_t expected_bytes
   image->source = input;
   // Big blocks: a 50 MB descriptor set otherwise costs hundreds of thousands of small mallocs.
   gp::ArenaOptions arena_options;
-  arena_options.start_block_size = std::max<size_t>(64 * 1024, expected_bytes / 8);
+  // Rounded to 8: protobuf carves its cleanup nodes from the block's end, so an odd size
+  // misaligns them.
+  arena_options.start_block_size = std::max<size_t>(64 * 1024, expected_bytes / 8) & ~size_t{7};
   arena_options.max_block_size = 16 * 1024 * 1024;
   image->arena = std::make_unique<gp::Arena>(arena_options);
   image->set = gp::Arena::CreateMessage<gp::FileDescriptorSet>(image->arena.get());
