@@ -182,3 +182,38 @@ TEST_CASE("the GitLab template publishes a Code Quality report", "[git][ci-templ
   CHECK_THAT(script, Catch::Contains("--format gitlab"));
   CHECK_THAT(script, Catch::Contains("--output gl-code-quality-report.json"));
 }
+
+TEST_CASE("symbolic links are followed inside the repository and never out of it", "[git][bad-input]") {
+  Repo repo;
+  TempDir outside;
+  outside.write("money.proto", "syntax = \"proto3\";\npackage acme.v1;\nmessage Money { int64 secret = 1; }\n");
+  // A link inside the repository works on every side: the import reads its target.
+  REQUIRE(repo.sh("mkdir vendored && git mv proto/acme/v1/money.proto vendored/money.proto && "
+                  "ln -s ../../../vendored/money.proto proto/acme/v1/money.proto") == 0);
+  repo.commit("vendor");
+  CHECK(run_driftcheck("--against HEAD~1", repo.dir.path).exit_code == 0);
+  repo.edit("vendored/money.proto", "units = 1", "units = 2");
+  auto renumbered = run_driftcheck("--against HEAD", repo.dir.path);
+  CHECK(renumbered.exit_code == 1);
+  CHECK_THAT(renumbered.out, Catch::Contains("units"));
+  REQUIRE(repo.sh("git checkout -q -- vendored") == 0);
+  // A link out of the repository is refused in the working tree, the index and a revision.
+  REQUIRE(repo.sh("ln -sf '" + (outside.path / "money.proto").string() + "' proto/acme/v1/money.proto") == 0);
+  for (const char* args : {"--against HEAD", "--staged"}) {
+    if (std::string(args) == "--staged") REQUIRE(repo.sh("git add -A") == 0);
+    auto r = run_driftcheck(args, repo.dir.path);
+    INFO(args);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("proto/acme/v1/money.proto is a symbolic link that leads out of the repository"));
+    CHECK_THAT(r.out + r.err, !Catch::Contains("secret"));
+  }
+  repo.commit("escape");
+  auto old_side = run_driftcheck("--against HEAD", repo.dir.path);
+  CHECK(old_side.exit_code == 2);
+  CHECK_THAT(old_side.err, Catch::Contains("HEAD: proto/acme/v1/money.proto is a symbolic link"));
+  // The repository's configuration may not name folders outside it either.
+  repo.dir.write("driftcheck.yaml", "inputs:\n  proto:\n    roots: [proto]\n    includes: [" + outside.path.string() + "]\n");
+  auto include = run_driftcheck("--against HEAD", repo.dir.path);
+  CHECK(include.exit_code == 2);
+  CHECK_THAT(include.err, Catch::Contains("`inputs.proto.includes` entry " + outside.path.string() + " leaves the repository"));
+}

@@ -130,3 +130,11 @@ TEST_CASE("staged mode passes before the first commit and in a repository withou
   CHECK_THAT(out, Catch::Contains("no contracts"));
   CHECK_THAT(out, Catch::Contains("nothing to check"));
 }
+
+TEST_CASE("a symbolic link out of the working tree is refused in git mode", "[robustness][git]") {
+  std::string out = run_repro_script("git-ref-symlink-escape");
+  INFO(out);
+  CHECK_THAT(out, Catch::Contains("rc=2"));
+  CHECK_THAT(out, Catch::Contains("common.yaml is a symbolic link that leads out of the repository"));
+  CHECK_THAT(out, !Catch::Contains("secret_field_from_outside"));
+}

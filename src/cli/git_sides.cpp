@@ -209,7 +209,7 @@ GitSides load_git_sides(const GitRequest& request) {
   const SourceView& new_view = *sides.new_view;
 
   proto::LoadOptions load;
-  for (const std::string& inc : inputs.proto.includes) load.include_dirs.push_back((workdir / inc).string());
+  for (const std::string& inc : inputs.proto.includes) load.repository_include_dirs.push_back((workdir / inc).string());
   load.include_dirs.insert(load.include_dirs.end(), request.includes.begin(), request.includes.end());
 
   sides.old_label = old_view.label();

@@ -16,6 +16,18 @@ std::string relative_folder(const fs::path& dir, const fs::path& repo_root) {
 
 InputsConfig read_inputs(const fs::path& config_file, const fs::path& repo_root);
 
+// The repository's configuration comes with the pull request under review: the folders and files
+// it names stay inside the repository (the command line's -I and --compile-commands are not
+// limited).
+void require_inside(const std::vector<std::string>& paths, const char* key, const fs::path& config_file) {
+  for (const std::string& p : paths) {
+    fs::path normal = fs::path(p).lexically_normal();
+    if (normal.is_absolute() || (!normal.empty() && *normal.begin() == ".."))
+      throw InputError(config_file.string() + ": `" + key + "` entry " + p +
+                       " leaves the repository; name a path inside it (or pass it on the command line)");
+  }
+}
+
 }  // namespace
 
 // A wrongly shaped section (`inputs: 5`, `path: {a: 1}`) is the file's error, said in one line.
@@ -40,6 +52,7 @@ InputsConfig read_inputs(const fs::path& config_file, const fs::path& repo_root)
     if (doc["modules"] && doc["modules"].IsSequence()) {
       for (const auto& m : doc["modules"])
         if (m["path"]) out.proto.roots.push_back(relative_folder(folder / m["path"].as<std::string>(), repo_root));
+      require_inside(out.proto.roots, "modules.path", config_file);
     }
     if (out.proto.roots.empty()) out.proto.roots.push_back(relative_folder(folder, repo_root));
     return out;
@@ -48,6 +61,8 @@ InputsConfig read_inputs(const fs::path& config_file, const fs::path& repo_root)
     if (proto["paths"]) out.proto.paths = config_strings(proto["paths"], "inputs.proto.paths", config_file);
     out.proto.roots = config_strings(proto["roots"], "inputs.proto.roots", config_file);
     out.proto.includes = config_strings(proto["includes"], "inputs.proto.includes", config_file);
+    require_inside(out.proto.roots, "inputs.proto.roots", config_file);
+    require_inside(out.proto.includes, "inputs.proto.includes", config_file);
   }
   if (const auto& openapi = doc["inputs"]["openapi"])
     out.openapi.paths = config_strings(openapi["paths"], "inputs.openapi.paths", config_file);
@@ -59,6 +74,7 @@ InputsConfig read_inputs(const fs::path& config_file, const fs::path& repo_root)
       if (!cpp["compile_commands"].IsScalar())
         throw InputError(config_file.string() + ": `inputs.cpp.compile_commands` must be a path");
       out.cpp.compile_commands = cpp["compile_commands"].Scalar();
+      require_inside({out.cpp.compile_commands}, "inputs.cpp.compile_commands", config_file);
     }
     out.cpp.present = true;
   }

@@ -25,10 +25,12 @@ class SourceView {
 };
 
 // Files on disk under `root`. `files()` lists what `list` was given (the working tree's
-// contract candidates are chosen by the caller: git decides what is ignored).
+// contract candidates are chosen by the caller: git decides what is ignored). A `confined` view
+// stands for a repository under review: reading a symbolic link that leads out of `root` is an
+// error, so a pull request cannot make driftcheck read (and report) files elsewhere.
 class DiskView : public SourceView {
  public:
-  DiskView(std::filesystem::path root, std::vector<std::string> files, std::string label);
+  DiskView(std::filesystem::path root, std::vector<std::string> files, std::string label, bool confined = false);
   std::string label() const override { return label_; }
   std::vector<std::string> files() const override { return files_; }
   std::optional<std::string> read(const std::string& path) const override;
@@ -38,6 +40,7 @@ class DiskView : public SourceView {
   std::filesystem::path root_;
   std::vector<std::string> files_;
   std::string label_;
+  bool confined_;
 };
 
 // A git repository, read in-process with libgit2 (no process per file).

@@ -239,9 +239,10 @@ class ProtoSourceTree : public gp::compiler::SourceTree {
     std::string display;  // shown before the import path in reports
   };
 
-  ProtoSourceTree(std::vector<Root> roots, const std::vector<std::string>& include_dirs)
-      : roots_(std::move(roots)) {
-    for (const std::string& dir : include_dirs) includes_.emplace_back(dir, std::vector<std::string>{}, dir);
+  ProtoSourceTree(std::vector<Root> roots, const LoadOptions& options) : roots_(std::move(roots)) {
+    for (const std::string& dir : options.repository_include_dirs)
+      includes_.emplace_back(dir, std::vector<std::string>{}, dir, /*confined=*/true);
+    for (const std::string& dir : options.include_dirs) includes_.emplace_back(dir, std::vector<std::string>{}, dir);
   }
 
   gp::io::ZeroCopyInputStream* Open(const std::string& name) override {
@@ -395,7 +396,7 @@ std::unique_ptr<Image> load_image_from_view(const SourceView& view, const std::v
         names.push_back(file.substr(r.folder.size()));
         break;
       }
-  ProtoSourceTree tree(std::move(tree_roots), options.include_dirs);
+  ProtoSourceTree tree(std::move(tree_roots), options);
   return load_sources(view.label(), tree, names);
 }
 
@@ -426,7 +427,7 @@ std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& o
     if (names.empty()) throw InputError(input + ": folder holds no .proto files");
     std::sort(names.begin(), names.end());
     DiskView root(path, {}, input);
-    ProtoSourceTree tree({{&root, "", display_prefix(path)}}, options.include_dirs);
+    ProtoSourceTree tree({{&root, "", display_prefix(path)}}, options);
     return load_sources(input, tree, names);
   }
   std::string bytes = read_file(input);
@@ -437,7 +438,7 @@ std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& o
     fs::path folder = path.parent_path();
     if (folder.empty()) folder = ".";
     DiskView root(folder, {}, input);
-    ProtoSourceTree tree({{&root, "", display_prefix(folder)}}, options.include_dirs);
+    ProtoSourceTree tree({{&root, "", display_prefix(folder)}}, options);
     return load_sources(input, tree, {path.filename().generic_string()});
   }
   throw InputError(input + ": neither a FileDescriptorSet nor a .proto file");

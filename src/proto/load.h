@@ -12,7 +12,8 @@
 namespace driftcheck::proto {
 
 struct LoadOptions {
-  std::vector<std::string> include_dirs;  // extra import roots (-I)
+  std::vector<std::string> include_dirs;             // extra import roots (-I)
+  std::vector<std::string> repository_include_dirs;  // from the repository's driftcheck.yaml: no links out
 };
 
 // Throws InputError with a one-line message naming the input and what is wrong.
