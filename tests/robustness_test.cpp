@@ -48,6 +48,10 @@ const Reproducer kFixed[] = {
      "../cpp-include-devzero/old.h ../cpp-include-devzero/old.h --compile-commands compile_commands_bad.json", 2,
      "not a compile_commands.json"},
     {"proto-span-int-overflow", "span_old.pb span_new.pb", 1, ""},
+    // A change deeper than the schema walk goes is an error, never a silent pass.
+    {"openapi-deep-schema-silently-skipped", "d128_old.yaml d128_new.yaml", 1, ""},
+    {"openapi-deep-schema-silently-skipped", "d130_old.yaml d130_new.yaml", 2, "more than 128 levels deep and changed"},
+    {"openapi-deep-schema-silently-skipped", "d130_old.yaml d130_old.yaml", 0, ""},
     // An arena block whose size is not a multiple of 8 (UBSan: misaligned cleanup node).
     {"proto-arena-misaligned-ubsan", "big.pb big.pb", 0, ""},
     // Long lines and scalars that std::regex overflowed the stack on; now read by hand.

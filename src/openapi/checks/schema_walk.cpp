@@ -97,7 +97,6 @@ struct Walker {
   void enter(const Json& old_raw, const Document& old_doc, const Json& new_raw, const Document& new_doc,
              const std::string& path, const std::string& name, const SchemaSide& old_parent,
              const SchemaSide& new_parent, size_t depth) {
-    if (depth > kMaxDepth || ++visits > kMaxVisits) return;
     Resolver::Target o, n;
     try {
       o = ctx.old_spec.resolver->resolve(old_raw, old_doc);
@@ -109,6 +108,19 @@ struct Walker {
     bool old_cycle = !o.ref.empty() && std::find(old_stack.begin(), old_stack.end(), o.node) != old_stack.end();
     bool new_cycle = !n.ref.empty() && std::find(new_stack.begin(), new_stack.end(), n.node) != new_stack.end();
     if (old_cycle || new_cycle) return;  // §1.10: a circular pair is compared no further
+    // Below a pair that is the same on both sides no check can find a change; real specs reach
+    // large unchanged component trees from every operation.
+    bool unchanged = ctx.match.same_schema && (*ctx.match.same_schema)(*o.node, *o.doc, *n.node, *n.doc);
+    if (depth > kMaxDepth || ++visits > kMaxVisits) {
+      if (unchanged) return;
+      // A change past the limits would go unseen: the run cannot vouch for this body.
+      Location at = ctx.new_spec.location(*n.node, *n.doc);
+      throw InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": the " +
+                       (base.direction == Direction::request ? "request" : "response") + " body of " + base.operation +
+                       (depth > kMaxDepth ? " nests schemas more than " + std::to_string(kMaxDepth) + " levels deep"
+                                          : " has more than " + std::to_string(kMaxVisits) + " schema nodes") +
+                       " and changed below them: driftcheck cannot compare it");
+    }
     if (!o.ref.empty()) old_stack.push_back(o.node);
     if (!n.ref.empty()) new_stack.push_back(n.node);
 
@@ -124,9 +136,6 @@ struct Walker {
     node.old_parent = old_parent;
     node.new_parent = new_parent;
     visit(node);
-    // Below a pair that is the same on both sides no check can find a change; real specs reach
-    // large unchanged component trees from every operation.
-    bool unchanged = ctx.match.same_schema && (*ctx.match.same_schema)(*o.node, *o.doc, *n.node, *n.doc);
     if (!unchanged && events && (!o.ref.empty() || !n.ref.empty())) descend_shared(node, depth);
     else if (!unchanged) descend(node, depth);
 
