@@ -241,3 +241,24 @@ TEST_CASE("git mode finds OpenAPI documents by content and compares them", "[cli
   auto gone = json_of(run_driftcheck("--against main --format json", repo.path));
   CHECK(gone["summary"]["error"] == 3);
 }
+
+TEST_CASE("x-driftcheck-ignore on an outer schema covers changes deep inside inner ones", "[cli][openapi][suppress]") {
+  TempDir dir;
+  dir.write("old.yaml", kOld);
+  std::string changed = kOld;
+  changed.replace(changed.find("        tag: {type: string}"), 27,
+                  "        tag:\n          type: integer\n          x-driftcheck-ignore: request-property-removed inner\n");
+  changed.replace(changed.find("    Pet:\n"), 9, "    Pet:\n      x-driftcheck-ignore: response-property-type-changed outer\n");
+  dir.write("new.yaml", changed);
+  auto r = run_driftcheck("old.yaml new.yaml --format json --min-level info", dir.path);
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  auto report = json_of(r);
+  REQUIRE(report["findings"].size() == 1);  // the inner entry silenced nothing
+  CHECK(report["findings"][0]["rule"] == "unused-suppression");
+  CHECK(report["findings"][0]["path"] == "request-property-removed");
+  // Without the outer entry the change is reported.
+  changed.replace(changed.find("      x-driftcheck-ignore: response-property-type-changed outer\n"), 64, "");
+  dir.write("new.yaml", changed);
+  CHECK(run_driftcheck("old.yaml new.yaml", dir.path).exit_code == 1);
+}

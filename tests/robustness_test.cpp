@@ -48,6 +48,10 @@ const Reproducer kFixed[] = {
      "../cpp-include-devzero/old.h ../cpp-include-devzero/old.h --compile-commands compile_commands_bad.json", 2,
      "not a compile_commands.json"},
     {"proto-span-int-overflow", "span_old.pb span_new.pb", 1, ""},
+    // Quadratic before: each $ref of a chain walked the whole chain; every node copied every
+    // active suppression (seconds to minutes, gigabytes, when they regress).
+    {"openapi-ref-chain-quadratic", "chain10000.yaml chain10000.yaml", 0, ""},
+    {"openapi-ignore-quadratic-memory", "supp_old.yaml supp_new.yaml", 0, ""},
     // A change deeper than the schema walk goes is an error, never a silent pass.
     {"openapi-deep-schema-silently-skipped", "d128_old.yaml d128_new.yaml", 1, ""},
     {"openapi-deep-schema-silently-skipped", "d130_old.yaml d130_new.yaml", 2, "more than 128 levels deep and changed"},

@@ -146,12 +146,20 @@ Resolver::Target Resolver::resolve(const Json& node, const Document& doc) {
   return t;
 }
 
+// Every $ref met on the way is remembered with the same end: a chain of n references is walked
+// once, not once per link (n squared).
 Resolver::Target Resolver::follow(const Json& node, const Document& doc) {
   Target t{&node, &doc, ""};
   std::set<std::pair<const Document*, const Json*>> seen;
+  std::vector<const Json*> chain;
   while (t.node->is_object()) {
     auto ref = t.node->find("$ref");
     if (ref == t.node->end() || !ref->is_string()) break;
+    if (auto known = followed_.find(t.node); known != followed_.end()) {
+      t = known->second;
+      break;
+    }
+    chain.push_back(t.node);
     if (!seen.emplace(t.doc, t.node).second)
       throw InputError(where(*t.doc, *t.node) + ": $ref cycle that never reaches a value");
     const std::string& text = ref->get_ref<const std::string&>();
@@ -171,6 +179,7 @@ Resolver::Target Resolver::follow(const Json& node, const Document& doc) {
     }
     t = Target{value, target_doc, text};
   }
+  for (const Json* link : chain) followed_.emplace(link, t);
   return t;
 }
 

@@ -49,52 +49,71 @@ std::vector<std::string> rule_ids(const Json& value) {
 
 using PosKey = std::tuple<std::string, int, int>;  // file, line, column
 
+// An object carrying x-driftcheck-ignore: its suppressions by rule id, and the scope around it.
+// A node records only its innermost scope, so memory stays linear however many ids are active.
+struct Scope {
+  size_t parent;
+  std::multimap<std::string, size_t> rules;  // rule id -> index into the suppressions
+};
+constexpr size_t kNoScope = static_cast<size_t>(-1);
+
 class Collector {
  public:
   explicit Collector(std::vector<Suppression>& all) : all_(all) {}
 
-  // Records, for every node of `doc` under an x-driftcheck-ignore, which suppressions cover it.
-  // Iterative: documents may nest deeply.
+  // Records, for every node of `doc` under an x-driftcheck-ignore, the innermost scope covering
+  // it. Iterative: documents may nest deeply.
   void walk(const Spec& spec, const Document& doc) {
     struct Frame {
       const Json* node;
-      size_t active;  // how many entries of `active` were in force when this node was pushed
+      size_t scope;
     };
-    std::vector<size_t> active;
-    std::vector<Frame> stack{{&doc.root, 0}};
+    std::vector<Frame> stack{{&doc.root, kNoScope}};
     while (!stack.empty()) {
-      Frame fr = stack.back();
+      auto [node, scope] = stack.back();
       stack.pop_back();
-      active.resize(fr.active);
-      const Json& node = *fr.node;
-      if (node.is_object())
-        if (auto it = node.find(kKey); it != node.end())
+      const Json* own = nullptr;  // the extension itself is not an element
+      if (node->is_object())
+        if (auto it = node->find(kKey); it != node->end()) {
+          own = &*it;
+          Scope inner{scope, {}};
           for (const std::string& id : rule_ids(*it)) {
-            active.push_back(all_.size());
+            inner.rules.emplace(id, all_.size());
             all_.push_back({id, spec.location(*it, doc)});
           }
-      if (!active.empty()) {
-        Location l = spec.location(node, doc);
-        auto& list = by_pos_[{l.file, l.line, l.column}];
-        list.insert(list.end(), active.begin(), active.end());
+          scope = scopes_.size();
+          scopes_.push_back(std::move(inner));
+        }
+      if (scope != kNoScope) {
+        Location l = spec.location(*node, doc);
+        by_pos_[{l.file, l.line, l.column}] = scope;
       }
-      if (!node.is_structured()) continue;
-      const Json* own = nullptr;  // the extension itself is not an element
-      if (node.is_object())
-        if (auto it = node.find(kKey); it != node.end()) own = &*it;
-      for (const Json& child : node)
-        if (&child != own) stack.push_back({&child, active.size()});
+      if (!node->is_structured()) continue;
+      for (const Json& child : *node)
+        if (&child != own) stack.push_back({&child, scope});
     }
   }
 
-  const std::vector<size_t>* at(const Location& l) const {
+  // The innermost scope covering the node at `l`, or kNoScope.
+  size_t at(const Location& l) const {
     auto it = by_pos_.find({l.file, l.line, l.column});
-    return it == by_pos_.end() ? nullptr : &it->second;
+    return it == by_pos_.end() ? kNoScope : it->second;
+  }
+
+  // Marks every suppression of `rule` in `scope` and the scopes around it as used; true if any.
+  bool silences(size_t scope, const std::string& rule) {
+    bool hit = false;
+    for (; scope != kNoScope; scope = scopes_[scope].parent) {
+      auto [begin, end] = scopes_[scope].rules.equal_range(rule);
+      for (auto it = begin; it != end; ++it) hit = all_[it->second].used = true;
+    }
+    return hit;
   }
 
  private:
   std::vector<Suppression>& all_;
-  std::map<PosKey, std::vector<size_t>> by_pos_;
+  std::vector<Scope> scopes_;
+  std::map<PosKey, size_t> by_pos_;
 };
 
 }  // namespace
@@ -108,24 +127,17 @@ void apply_inline_suppressions(const Spec& new_spec, std::vector<Finding>& findi
   // Operation-wide suppressions: on the operation object or its path item.
   std::map<std::string, std::vector<size_t>> by_operation;
   for (const Operation& op : new_spec.operations) {
-    auto& list = by_operation[operation_label(op.method, op.path)];
+    auto& scopes = by_operation[operation_label(op.method, op.path)];
     for (const Json* holder : {op.node, op.path_item})
       if (holder)
-        if (const auto* covered = collector.at(new_spec.location(*holder, *op.doc)))
-          list.insert(list.end(), covered->begin(), covered->end());
+        if (size_t scope = collector.at(new_spec.location(*holder, *op.doc)); scope != kNoScope) scopes.push_back(scope);
   }
 
-  auto silences = [&](const std::vector<size_t>* candidates, const Finding& f) {
-    bool hit = false;
-    if (candidates)
-      for (size_t i : *candidates)
-        if (all[i].rule == f.rule) hit = all[i].used = true;
-    return hit;
-  };
   std::erase_if(findings, [&](const Finding& f) {
-    bool silenced = silences(collector.at(f.location), f);
+    bool silenced = collector.silences(collector.at(f.location), f.rule);
     for (const std::string& op : f.operations.empty() ? std::vector<std::string>{f.operation} : f.operations)
-      if (auto it = by_operation.find(op); it != by_operation.end()) silenced |= silences(&it->second, f);
+      if (auto it = by_operation.find(op); it != by_operation.end())
+        for (size_t scope : it->second) silenced |= collector.silences(scope, f.rule);
     return silenced;
   });
 
