@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <sys/stat.h>
+
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -54,7 +56,7 @@ const Reproducer kFixed[] = {
     {"openapi-ignore-quadratic-memory", "supp_old.yaml supp_new.yaml", 0, ""},
     // A change deeper than the schema walk goes is an error, never a silent pass.
     {"openapi-deep-schema-silently-skipped", "d128_old.yaml d128_new.yaml", 1, ""},
-    {"openapi-deep-schema-silently-skipped", "d130_old.yaml d130_new.yaml", 2, "more than 128 levels deep and changed"},
+    {"openapi-deep-schema-silently-skipped", "d130_old.yaml d130_new.yaml", 2, "deeper than the schema-depth limit (128; raise it with --limit schema-depth=N) and changed"},
     {"openapi-deep-schema-silently-skipped", "d130_old.yaml d130_old.yaml", 0, ""},
     // An arena block whose size is not a multiple of 8 (UBSan: misaligned cleanup node).
     {"proto-arena-misaligned-ubsan", "big.pb big.pb", 0, ""},
@@ -65,6 +67,11 @@ const Reproducer kFixed[] = {
     {"regex-stack-overflow", "sunset_old.yaml sunset_new.yaml", 0, ""},
     {"regex-stack-overflow", "cpp_undef_old.h cpp_undef_new.h", 1, ""},
     {"regex-stack-overflow/unstable_cfg", "../unst_old.pb ../unst_new.pb", 0, ""},
+    // libclang reads an included device until it ends: refused before parsing.
+    {"cpp-include-devzero", "old.h new.h", 2, "new.h:2: #include \"/dev/zero\" names /dev/zero, which is not a regular file"},
+    // C headers: `-x c` or a C `-std=` alone is enough, no C++ standard is added.
+    {"cpp-c-headers-unclear", "c1.h c2.h -- -x c", 1, ""},
+    {"cpp-c-headers-unclear", "c1.h c2.h -- -std=c11", 1, ""},
 };
 
 }  // namespace
@@ -74,7 +81,7 @@ TEST_CASE("hostile-input reproducers that are fixed end cleanly", "[robustness]"
   REQUIRE(fs::is_directory(root));
   for (const Reproducer& r : kFixed) {
     INFO(std::string(r.folder) + ": driftcheck " + r.args);
-    auto run = run_driftcheck(std::string(r.args) + " --color never", root / r.folder);
+    auto run = run_driftcheck("--color never " + std::string(r.args), root / r.folder);
     CHECK(run.exit_code == r.exit_code);
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') <= 1);
     CHECK_THAT(run.err, !Catch::Contains("internal error"));
@@ -145,4 +152,16 @@ TEST_CASE("a symbolic link out of the working tree is refused in git mode", "[ro
   CHECK_THAT(out, Catch::Contains("rc=2"));
   CHECK_THAT(out, Catch::Contains("common.yaml is a symbolic link that leads out of the repository"));
   CHECK_THAT(out, !Catch::Contains("secret_field_from_outside"));
+}
+
+TEST_CASE("a device or FIFO included two headers down is refused before libclang reads it", "[robustness]") {
+  test::TempDir dir;
+  dir.write("old.h", "#pragma once\nint f();\n");
+  dir.write("new.h", "#pragma once\n#include \"inner/part.h\"\nint f();\n");
+  dir.write("inc/inner/part.h", "#pragma once\n  #  include <pipe>\n");
+  REQUIRE(::mkfifo((dir.path / "inc" / "pipe").c_str(), 0600) == 0);
+  auto run = run_driftcheck("old.h new.h -- -Iinc", dir.path);
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::Contains("part.h:2: #include \"pipe\" names inc/pipe, which is not a regular file"));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }

@@ -7,6 +7,7 @@
 #include "core/checkout.h"
 #include "core/input_error.h"
 #include "core/inputs.h"
+#include "core/limits.h"
 #include "core/source_view.h"
 #include "cpp/extract.h"
 #include "cpp/run.h"
@@ -47,6 +48,7 @@ std::vector<std::string> proto_files(const SourceView& view, const InputsConfig&
     if (!requested(f, paths)) continue;
     out.push_back(f);
   }
+  check_files_limit(out.size(), view.label());
   return out;
 }
 
@@ -73,6 +75,7 @@ std::vector<std::string> openapi_files(const SourceView& view, const InputsConfi
     std::optional<std::string> bytes = view.read(f);
     if (bytes && openapi::looks_like_openapi(*bytes)) out.push_back(f);
   }
+  check_files_limit(out.size(), view.label());
   return out;
 }
 
@@ -108,6 +111,7 @@ std::vector<std::string> public_headers(const SourceView& view, const InputsConf
     if (!requested(f, paths)) continue;
     out.push_back(f);
   }
+  check_files_limit(out.size(), view.label());
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "core/read_file.h"
 #include "core/source_view.h"
 
@@ -65,6 +66,10 @@ class BlobView : public SourceView {
   std::string content(const std::string& path, const git_oid& id) const {
     git_blob* blob = nullptr;
     if (git_blob_lookup(&blob, repo_, &id) != 0) throw InputError(git_failure(label_ + ":" + path));
+    if (static_cast<size_t>(git_blob_rawsize(blob)) > limits().file_size) {
+      git_blob_free(blob);
+      throw InputError(label_ + ": " + path + ": larger than " + limit_reached("file-size"));
+    }
     std::string out(static_cast<const char*>(git_blob_rawcontent(blob)), git_blob_rawsize(blob));
     git_blob_free(blob);
     return out;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 
 namespace driftcheck {
 
@@ -14,8 +15,9 @@ namespace fs = std::filesystem;
 
 std::string read_file(const std::string& path) {
   // A folder, a device (/dev/zero never ends) or a socket is no contract; a pipe
-  // (`<(git show ...)`) is, up to a size no real contract reaches.
-  constexpr size_t kMaxPipeBytes = size_t{1} << 30;
+  // (`<(git show ...)`) is, up to the file-size limit.
+  const size_t max_bytes = limits().file_size;
+  auto too_large = [&] { return InputError(path + ": larger than " + limit_reached("file-size")); };
   std::error_code ec;
   fs::file_status status = fs::status(path, ec);
   if (!ec && fs::is_directory(status)) throw InputError(path + ": is a folder, not a file");
@@ -26,6 +28,7 @@ std::string read_file(const std::string& path) {
   std::string out;
   if (std::fseek(f.get(), 0, SEEK_END) == 0) {
     long size = std::ftell(f.get());
+    if (size > 0 && static_cast<size_t>(size) > max_bytes) throw too_large();
     if (size > 0) out.reserve(static_cast<size_t>(size));
     std::rewind(f.get());
   }
@@ -33,8 +36,7 @@ std::string read_file(const std::string& path) {
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
     out.append(buf, n);
-    if (out.size() > kMaxPipeBytes && !fs::is_regular_file(status))
-      throw InputError(path + ": more than 1 GiB from a pipe; give a file");
+    if (out.size() > max_bytes) throw too_large();
   }
   if (std::ferror(f.get())) throw InputError(path + ": cannot read: " + std::strerror(errno));
   return out;

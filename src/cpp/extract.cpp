@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "core/inputs.h"
 #include "cpp/libclang.h"
 #include "cpp/api_json.h"
@@ -44,9 +44,30 @@ std::vector<CXCursor> children(CXCursor c) {
 
 // "(anonymous struct at /abs/path.h:3:5)" names a place, which differs between the two sides.
 std::string without_anonymous_places(std::string s) {
-  if (s.find("(anonymous") == std::string::npos && s.find("(unnamed") == std::string::npos) return s;
-  static const std::regex place(R"(\((anonymous|unnamed) ([a-z ]*)at [^)]*\))");
-  return std::regex_replace(s, place, "(anonymous $2)");
+  // Read by hand: a std::regex recurses per character and a long spelling overflows the stack.
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t open = s.find('(', i);
+    if (open == std::string::npos) break;
+    out.append(s, i, open - i);
+    i = open;
+    size_t word = s.compare(open + 1, 10, "anonymous ") == 0 ? 10 : s.compare(open + 1, 8, "unnamed ") == 0 ? 8 : 0;
+    size_t kind_end = open + 1 + word;
+    while (word && kind_end < s.size() && (std::islower(static_cast<unsigned char>(s[kind_end])) || s[kind_end] == ' ')) {
+      if (s.compare(kind_end, 3, "at ") == 0 && s[kind_end - 1] == ' ') break;
+      ++kind_end;
+    }
+    size_t close = word && s.compare(kind_end, 3, "at ") == 0 ? s.find(')', kind_end) : std::string::npos;
+    if (close == std::string::npos) {
+      out += '(';
+      ++i;
+      continue;
+    }
+    out += "(anonymous " + s.substr(open + 1 + word, kind_end - open - 1 - word) + ")";
+    i = close + 1;
+  }
+  return out.append(s, i);
 }
 
 // C spells tagged types `struct T`, and the same type named through `typedef struct {...} T;`
@@ -829,6 +850,7 @@ std::vector<fs::path> headers_of(const std::string& input, const std::vector<std
     if (std::any_of(exclude.begin(), exclude.end(), [&](const std::string& g) { return glob_match(g, rel); })) continue;
     out.push_back(it->path().lexically_normal());
   }
+  check_files_limit(out.size(), input);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -850,11 +872,18 @@ bool is_cpp_input(const std::string& input) {
 
 namespace {
 
-// The names a header includes: the text between the quotes or brackets of each #include line.
-std::vector<std::string> included_names(const fs::path& header) {
-  std::vector<std::string> out;
+struct Included {
+  std::string name;  // the text between the quotes or brackets
+  int line;
+};
+
+// What a header includes, read from its #include lines.
+std::vector<Included> included_names(const fs::path& header) {
+  std::vector<Included> out;
   std::ifstream in(header, std::ios::binary);
+  int n = 0;
   for (std::string line; std::getline(in, line);) {
+    ++n;
     size_t at = line.find_first_not_of(" \t");
     if (at == std::string::npos || line[at] != '#') continue;
     at = line.find_first_not_of(" \t", at + 1);
@@ -862,9 +891,53 @@ std::vector<std::string> included_names(const fs::path& header) {
     size_t open = line.find_first_of("\"<", at + 7);
     if (open == std::string::npos) continue;
     size_t close = line.find(line[open] == '"' ? '"' : '>', open + 1);
-    if (close != std::string::npos) out.push_back(line.substr(open + 1, close - open - 1));
+    if (close != std::string::npos) out.push_back({line.substr(open + 1, close - open - 1), n});
   }
   return out;
+}
+
+// The folders an #include is looked up in: the -I, -iquote and -isystem ones of the flags.
+std::vector<fs::path> include_dirs(const std::vector<std::string>& flags) {
+  std::vector<fs::path> out;
+  for (size_t i = 0; i < flags.size(); ++i)
+    for (std::string_view option : {"-I", "-iquote", "-isystem", "-idirafter"})
+      if (flags[i].rfind(option, 0) == 0) {
+        if (flags[i].size() > option.size()) out.emplace_back(flags[i].substr(option.size()));
+        else if (i + 1 < flags.size()) out.emplace_back(flags[++i]);
+        break;
+      }
+  return out;
+}
+
+// libclang reads an included device or FIFO until it ends, and `/dev/zero` never does: the
+// files the headers include, and the files those include, are looked up first and anything that
+// is not a regular file is refused. An #include spelled through a macro is not seen here.
+void refuse_special_includes(const std::vector<fs::path>& headers, const std::vector<fs::path>& dirs) {
+  constexpr size_t kMaxScanned = 20'000;  // files; system folders given with -isystem stay bounded
+  std::set<fs::path> seen;
+  std::vector<fs::path> todo = headers;
+  while (!todo.empty() && seen.size() < kMaxScanned) {
+    fs::path file = todo.back().lexically_normal();
+    todo.pop_back();
+    if (!seen.insert(file).second) continue;
+    for (const Included& inc : included_names(file)) {
+      fs::path name(inc.name);
+      std::vector<fs::path> candidates{name.is_absolute() ? name : file.parent_path() / name};
+      if (!name.is_absolute())
+        for (const fs::path& d : dirs) candidates.push_back(d / name);
+      for (const fs::path& candidate : candidates) {
+        std::error_code ec;
+        fs::file_status status = fs::status(candidate, ec);
+        if (ec || !fs::exists(status) || fs::is_directory(status)) continue;
+        if (fs::is_regular_file(status)) {
+          todo.push_back(candidate);
+          break;
+        }
+        throw InputError(file.string() + ":" + std::to_string(inc.line) + ": #include \"" + inc.name + "\" names " +
+                         candidate.string() + ", which is not a regular file: driftcheck reads only regular files");
+      }
+    }
+  }
 }
 
 // The order in which the in-memory file includes the headers: those that no other input header
@@ -874,8 +947,8 @@ std::vector<std::string> included_names(const fs::path& header) {
 std::vector<fs::path> umbrella_order(std::vector<fs::path> headers) {
   std::set<std::string> included;  // generic paths of input headers that another input includes
   for (const fs::path& h : headers)
-    for (const std::string& name : included_names(h)) {
-      std::string suffix = "/" + fs::path(name).lexically_normal().generic_string();
+    for (const Included& inc : included_names(h)) {
+      std::string suffix = "/" + fs::path(inc.name).lexically_normal().generic_string();
       for (const fs::path& other : headers) {
         std::string path = "/" + other.generic_string();
         if (other != h && path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
@@ -925,6 +998,9 @@ Api extract_api(const std::vector<fs::path>& headers, const fs::path& include_ro
     display[canonical.string()] = name;
     api.headers.push_back(name);
   }
+  std::vector<fs::path> dirs = include_dirs(options.flags);
+  if (!include_root.empty()) dirs.push_back(include_root);
+  refuse_special_includes(headers, dirs);
   for (const fs::path& h : umbrella_order(headers))
     umbrella += "#include \"" + fs::weakly_canonical(h, ec).string() + "\"\n";
   // The in-memory file sits beside the headers, so their quoted includes resolve as usual.

@@ -39,17 +39,9 @@ struct Document {
   }
 };
 
-// Limits that keep hostile input bounded.
-struct ParseLimits {
-  size_t max_depth = 512;        // nesting of mappings and sequences
-  size_t max_nodes = 20'000'000; // after alias expansion
-  size_t max_alias_nodes = 1'000'000;  // nodes copied by aliases, in all
-};
-
 // Parses YAML (1.2) or JSON. Throws InputError "display:line:col: what" on invalid input, non-UTF-8
-// bytes, alias bombs and nesting deeper than the limits.
-std::unique_ptr<Document> parse_document(std::filesystem::path path, std::string display, const std::string& bytes,
-                                         const ParseLimits& limits = {});
+// bytes, alias bombs, and documents past the nesting, nodes or alias-nodes limits (core/limits.h).
+std::unique_ptr<Document> parse_document(std::filesystem::path path, std::string display, const std::string& bytes);
 
 // Follows `$ref`s: local (`#/components/...`) and relative files (`common.yaml#/...`), loading
 // each file once. Remote URLs and files outside the root document's folder are refused.

@@ -12,6 +12,7 @@
 #include <cstdlib>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "openapi/document.h"
 
 // Exported by libfyaml 0.7.12 but not declared in its header: needed for error line:column.
@@ -58,7 +59,7 @@ size_t invalid_utf8(const std::string& s) {
 
 class Builder {
  public:
-  Builder(Json& root, std::vector<std::pair<uint32_t, const Json*>>& offsets, const ParseLimits& limits)
+  Builder(Json& root, std::vector<std::pair<uint32_t, const Json*>>& offsets, const Limits& limits)
       : root_(root), offsets_(offsets), limits_(limits) {}
 
   void key(uint32_t off, std::string k) {
@@ -76,8 +77,8 @@ class Builder {
   }
 
   void open(uint32_t off, bool is_map, std::string anchor = {}) {
-    if (frames_.size() >= limits_.max_depth)
-      throw LoadError{off, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels"};
+    if (frames_.size() >= limits_.nesting)
+      throw LoadError{off, "nesting deeper than " + limit_reached("nesting")};
     ++parsed_;
     Json* node = place(off, is_map ? Json::object() : Json::array());
     Frame& f = frames_.emplace_back();
@@ -103,9 +104,9 @@ class Builder {
     if (it == anchors_.end()) throw LoadError{off, "alias *" + name + " names no complete anchor"};
     const Anchor& a = it->second;
     expanded_ += a.nodes;  // checked before anything is copied
-    if (expanded_ > std::max(limits_.max_alias_nodes, 10 * parsed_))
-      throw LoadError{off, "aliases expand to too many nodes (an alias bomb?)"};
-    if (frames_.size() + a.height > limits_.max_depth) throw LoadError{off, "nesting too deep through an alias"};
+    if (expanded_ > std::max(limits_.alias_nodes, 10 * parsed_))
+      throw LoadError{off, "aliases copy more values than " + limit_reached("alias-nodes") + " (an alias bomb?)"};
+    if (frames_.size() + a.height > limits_.nesting) throw LoadError{off, "nesting through an alias deeper than " + limit_reached("nesting")};
     nodes_ += a.nodes - 1;
     place(off, a.value);
   }
@@ -132,7 +133,7 @@ class Builder {
   };
 
   Json* place(uint32_t off, Json v) {
-    if (++nodes_ > limits_.max_nodes) throw LoadError{off, "document has too many nodes"};
+    if (++nodes_ > limits_.nodes) throw LoadError{off, "more values than " + limit_reached("nodes")};
     if (frames_.empty()) {
       if (placed_root_) throw LoadError{off, "more than one document in the stream"};
       placed_root_ = true;
@@ -173,7 +174,7 @@ class Builder {
 
   Json& root_;
   std::vector<std::pair<uint32_t, const Json*>>& offsets_;  // where each node starts, in any order
-  const ParseLimits& limits_;
+  const Limits& limits_;
   std::vector<Frame> frames_;
   std::map<std::string, Anchor> anchors_;
   size_t nodes_ = 0, parsed_ = 0, expanded_ = 0;
@@ -410,8 +411,8 @@ bool looks_like_json(const std::string& text) {
 
 }  // namespace
 
-std::unique_ptr<Document> parse_document(std::filesystem::path path, std::string display, const std::string& text,
-                                         const ParseLimits& limits) {
+std::unique_ptr<Document> parse_document(std::filesystem::path path, std::string display, const std::string& text) {
+  const Limits& limits = driftcheck::limits();
   auto doc = std::make_unique<Document>();
   doc->path = std::move(path);
   doc->display = std::move(display);

@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "core/read_file.h"
 #include "core/source_view.h"
 
@@ -425,6 +426,7 @@ std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& o
     }
     if (ec) throw InputError(input + ": cannot list folder: " + ec.message());
     if (names.empty()) throw InputError(input + ": folder holds no .proto files");
+    check_files_limit(names.size(), input);
     std::sort(names.begin(), names.end());
     DiskView root(path, {}, input);
     ProtoSourceTree tree({{&root, "", display_prefix(path)}}, options);

@@ -119,7 +119,7 @@ void removed_records(const CheckContext& ctx, Reporter& r) {
   for (const auto& [name, rec] : ctx.old_api.records) {
     if (ctx.new_api.records.count(name) || access_rank(rec.access) == 2) continue;
     // Renamed behind an alias that users write instead (typedef-target-changed says so).
-    if (std::any_of(ctx.old_api.typedefs.begin(), ctx.old_api.typedefs.end(), [&](const auto& t) {
+    if (std::any_of(ctx.old_api.typedefs.begin(), ctx.old_api.typedefs.end(), [&, &name = name](const auto& t) {
           auto now = ctx.new_api.typedefs.find(t.first);
           return base_name(t.second.target.canonical) == name && now != ctx.new_api.typedefs.end() &&
                  !(now->second.target == t.second.target);

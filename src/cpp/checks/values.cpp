@@ -98,7 +98,7 @@ void macros(const CheckContext& ctx, Reporter& r) {
     // `(1<<3)` and `(1L << 3)` are the same number: compare what the compiler computes.
     std::optional<IntValue> before = ctx.old_constants.evaluate(o.value), after = ctx.new_constants.evaluate(it->second.value);
     if (before && after && *before == *after) continue;
-    bool spelled_as_value = [&] {
+    bool spelled_as_value = [&, &o = o] {
       if (!before || !after) return false;
       return o.value == before->str() && it->second.value == after->str();
     }();

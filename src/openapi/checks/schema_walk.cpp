@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "openapi/checks/checks.h"
 #include "openapi/checks/subschemas.h"
 #include "openapi/same_schema.h"
@@ -15,8 +16,6 @@ namespace driftcheck::openapi {
 
 namespace {
 
-constexpr size_t kMaxDepth = 128;          // nesting of walked schema nodes
-constexpr size_t kMaxVisits = 200'000;     // nodes visited per body schema pair
 
 bool strongly_typed(const std::string& media_type) {
   std::string m = media_type.substr(0, media_type.find(';'));
@@ -111,14 +110,14 @@ struct Walker {
     // Below a pair that is the same on both sides no check can find a change; real specs reach
     // large unchanged component trees from every operation.
     bool unchanged = ctx.match.same_schema && (*ctx.match.same_schema)(*o.node, *o.doc, *n.node, *n.doc);
-    if (depth > kMaxDepth || ++visits > kMaxVisits) {
+    if (depth > limits().schema_depth || ++visits > limits().schema_nodes) {
       if (unchanged) return;
       // A change past the limits would go unseen: the run cannot vouch for this body.
       Location at = ctx.new_spec.location(*n.node, *n.doc);
       throw InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": the " +
                        (base.direction == Direction::request ? "request" : "response") + " body of " + base.operation +
-                       (depth > kMaxDepth ? " nests schemas more than " + std::to_string(kMaxDepth) + " levels deep"
-                                          : " has more than " + std::to_string(kMaxVisits) + " schema nodes") +
+                       (depth > limits().schema_depth ? " nests schemas deeper than " + limit_reached("schema-depth")
+                                                      : " has more schemas than " + limit_reached("schema-nodes")) +
                        " and changed below them: driftcheck cannot compare it");
     }
     if (!o.ref.empty()) old_stack.push_back(o.node);
