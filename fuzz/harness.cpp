@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -15,20 +16,41 @@ namespace fs = std::filesystem;
 namespace driftcheck::fuzz {
 namespace {
 
-// A folder of its own, made the working directory so that configuration files are found
-// there and nowhere else; removed when the process ends.
-void enter_own_folder() {
-  static bool entered = false;
-  if (entered) return;
-  std::string pattern = (fs::temp_directory_path() / "driftcheck-fuzz-XXXXXX").string();
-  if (!::mkdtemp(pattern.data()) || ::chdir(pattern.c_str()) != 0) {
-    std::perror("driftcheck fuzz: cannot make a temporary folder");
-    std::abort();
-  }
-  static std::string folder = pattern;
-  std::atexit([] { std::error_code ec; fs::remove_all(folder, ec); });
-  entered = true;
+// A folder of its own, removed when the process ends. Runs happen inside it, so that
+// configuration files are found there and nowhere else.
+const std::string& own_folder() {
+  static const std::string folder = [] {
+    std::string pattern = (fs::temp_directory_path() / "driftcheck-fuzz-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) {
+      std::perror("driftcheck fuzz: cannot make a temporary folder");
+      std::abort();
+    }
+    return pattern;
+  }();
+  static const bool cleanup = [] { return std::atexit([] { std::error_code ec; fs::remove_all(folder, ec); }) == 0; }();
+  (void)cleanup;
+  return folder;
 }
+
+// Enters a folder for its lifetime; libFuzzer reads its corpus by relative paths meanwhile.
+class InFolder {
+ public:
+  explicit InFolder(const std::string& folder) : back_(::open(".", O_RDONLY | O_DIRECTORY)) {
+    if (back_ < 0 || ::chdir(folder.c_str()) != 0) {
+      std::perror("driftcheck fuzz: cannot enter the temporary folder");
+      std::abort();
+    }
+  }
+  ~InFolder() {
+    if (::fchdir(back_) != 0) std::abort();
+    ::close(back_);
+  }
+  InFolder(const InFolder&) = delete;
+  InFolder& operator=(const InFolder&) = delete;
+
+ private:
+  int back_;
+};
 
 void write(const std::string& name, std::string_view content) {
   std::ofstream(name, std::ios::binary | std::ios::trunc).write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -74,7 +96,7 @@ void run_one(const Args& args) {
 
 void run(const uint8_t* data, size_t size, const std::vector<std::string>& names, const std::vector<Args>& runs,
          const FixedFiles& fixed) {
-  enter_own_folder();
+  InFolder in(own_folder());
   static bool fixed_written = false;
   if (!fixed_written)
     for (const auto& [name, content] : fixed) write(name, content);

@@ -150,3 +150,26 @@ TEST_CASE("help teaches the command", "[cli]") {
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("Exit status: 0 compatible, 1 breaking changes found, 2 could not check"));
 }
+
+TEST_CASE("two versions of one .proto file under different names compare as one file", "[cli]") {
+  // `git show HEAD~1:orders.proto > /tmp/orders_old.proto` then a comparison with orders.proto:
+  // before, the old file counted as deleted and its real changes went unreported.
+  test::TempDir dir;
+  dir.write("saved/orders_old.proto", "syntax = \"proto3\";\npackage shop;\nmessage Order { int32 id = 1; string note = 2; }\n");
+  dir.write("orders.proto", "syntax = \"proto3\";\npackage shop;\nmessage Order { int32 id = 1; }\n");
+  auto file = test::run_driftcheck("--color never saved/orders_old.proto orders.proto", dir.path);
+  CHECK(file.exit_code == 1);
+  CHECK_THAT(file.out, Catch::Contains("field 2 `note` of message `shop.Order` was deleted"));
+  CHECK_THAT(file.out, !Catch::Contains("FILE_NO_DELETE"));
+  CHECK_THAT(file.out, Catch::Contains("driftcheck: 1 error,"));
+  // The same through pipes, as `<(git show ...)` gives them.
+  std::string cmd = "cd '" + dir.path.string() + "' && bash -c \"'" DRIFTCHECK_BINARY
+                    "' --color never <(cat saved/orders_old.proto) <(cat orders.proto)\"";
+  std::string piped;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) piped.append(buf, n);
+  CHECK(WEXITSTATUS(::pclose(pipe)) == 1);
+  CHECK_THAT(piped, Catch::Contains("`note`") && !Catch::Contains("FILE_NO_DELETE"));
+}

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <iostream>
@@ -31,6 +32,7 @@
 namespace {
 
 using namespace driftcheck;
+namespace fs = std::filesystem;
 
 constexpr int kExitOk = 0, kExitBreaking = 1, kExitError = 2;
 
@@ -192,16 +194,28 @@ Compared compare_proto_files(const Options& opt) {
   check_proto_selection(config);
   proto::LoadOptions load;
   load.include_dirs = opt.includes;
-  // Both sides load in parallel: parsing dominates on big descriptor sets.
-  auto old_future = std::async(std::launch::async, [&] { return proto::load_image(opt.old_input, load); });
+  // Two versions of one .proto file under different names (`<(git show HEAD~1:api.proto)`
+  // against api.proto) are one file: the old one is imported under the new one's name. Whether
+  // a pipe holds .proto text shows only once it is read, so then the new side loads first.
+  proto::LoadOptions old_load = load;
+  std::error_code ec;
   Compared c;
-  try {
+  if (fs::is_fifo(opt.new_input, ec)) {
     c.new_image = proto::load_image(opt.new_input, load);
-  } catch (...) {
-    try { old_future.get(); } catch (...) {}
-    throw;
+    old_load.import_as = c.new_image->source_file;
+    c.old_image = proto::load_image(opt.old_input, old_load);
+  } else {
+    if (fs::path(opt.new_input).extension() == ".proto") old_load.import_as = fs::path(opt.new_input).filename().string();
+    // Both sides load in parallel: parsing dominates on big descriptor sets.
+    auto old_future = std::async(std::launch::async, [&] { return proto::load_image(opt.old_input, old_load); });
+    try {
+      c.new_image = proto::load_image(opt.new_input, load);
+    } catch (...) {
+      try { old_future.get(); } catch (...) {}
+      throw;
+    }
+    c.old_image = old_future.get();
   }
-  c.old_image = old_future.get();
   c.findings = proto::run_configured(*c.old_image, *c.new_image, config);
   for (const proto::File& f : c.new_image->files)
     if (!f.is_import) c.files.push_back(f.display_name);

@@ -258,13 +258,19 @@ class ProtoSourceTree : public gp::compiler::SourceTree {
   }
   std::string display_name(const std::string& name) const {
     auto it = served_.find(name);
-    return it == served_.end() ? name : it->second.display + name;
+    return it == served_.end() ? name : it->second.display + it->second.shown;
+  }
+
+  // Serves `text`, already read, under the import path `name`; reports show `display` + `shown`.
+  void provide(const std::string& name, std::string text, std::string display, std::string shown) {
+    served_.insert_or_assign(name, Served{std::move(text), std::move(display), std::move(shown)});
   }
 
  private:
   struct Served {
     std::string text;
     std::string display;
+    std::string shown;  // the file's name in reports: its import path, or the real name of an alias
   };
 
   const Served* serve(const std::string& name) {
@@ -286,7 +292,7 @@ class ProtoSourceTree : public gp::compiler::SourceTree {
       for (size_t i = 0; !text && i < includes_.size(); ++i) text = includes_[i].read(name);
     }
     if (!text) return nullptr;
-    return &served_.emplace(name, Served{std::move(*text), std::move(display)}).first->second;
+    return &served_.emplace(name, Served{std::move(*text), std::move(display), name}).first->second;
   }
 
   std::vector<Root> roots_;
@@ -441,7 +447,13 @@ std::unique_ptr<Image> load_image(const std::string& input, const LoadOptions& o
     if (folder.empty()) folder = ".";
     DiskView root(folder, {}, input);
     ProtoSourceTree tree({{&root, "", display_prefix(folder)}}, options);
-    return load_sources(input, tree, {path.filename().generic_string()});
+    // The bytes already read are the file: a pipe (`<(git show ...)`) cannot be read twice.
+    std::string name = path.filename().generic_string();
+    std::string import_name = options.import_as.empty() ? name : options.import_as;
+    tree.provide(import_name, std::move(bytes), display_prefix(folder), name);
+    std::unique_ptr<Image> image = load_sources(input, tree, {import_name});
+    image->source_file = import_name;
+    return image;
   }
   throw InputError(input + ": neither a FileDescriptorSet nor a .proto file");
 }

@@ -14,6 +14,9 @@ namespace driftcheck::proto {
 struct LoadOptions {
   std::vector<std::string> include_dirs;             // extra import roots (-I)
   std::vector<std::string> repository_include_dirs;  // from the repository's driftcheck.yaml: no links out
+  // A single .proto file input is imported under this name, when given: two versions of one file
+  // saved under different names (`git show HEAD~1:api.proto > /tmp/old.proto`) are one file.
+  std::string import_as;
 };
 
 // Throws InputError with a one-line message naming the input and what is wrong.

@@ -156,6 +156,7 @@ struct File {
 struct Image {
   std::string source;          // what the user gave (a path), for messages
   std::string display_prefix;  // joined before file names in reports ("" or "dir/")
+  std::string source_file;     // the import path of the input when it is one .proto file; else ""
   std::unique_ptr<gp::Arena> arena;
   gp::FileDescriptorSet* set = nullptr;
   std::string bytes;  // the descriptor set as read; File::source_info_bytes point into it
