@@ -34,6 +34,8 @@ const Reproducer kFixed[] = {
     {"proto-oneof-index-negative", "new.pb new.pb --baseline /dev/zero", 2, "not a regular file"},
     {"proto-oneof-index-negative", "new.pb new.pb --config /etc", 2, "/etc: cannot read configuration file"},
     {"proto-oneof-index-negative", "new.pb new.pb --config /dev/zero", 2, "larger than 16 MiB"},
+    {"cli-directory-as-file", "../proto-oneof-index-negative/new.pb ../proto-oneof-index-negative/new.pb --baseline "
+     "baseline-nonstring-rule.json", 2, "baseline-nonstring-rule.json: findings[0].rule: expected a string"},
     // Members of the wrong JSON type, numbers a double cannot hold, sections of the wrong shape.
     {"openapi-deprecated-not-bool", "old.yaml new.yaml", 0, ""},
     {"openapi-deprecated-not-bool", "new2.yaml old.yaml", 0, ""},

@@ -40,9 +40,17 @@ size_t apply_baseline(const std::string& file, std::vector<Finding>& findings) {
   if (!doc.is_object() || !doc.contains("driftcheck_baseline") || !doc["findings"].is_array())
     throw InputError(file + ": not a driftcheck baseline (write one with --write-baseline)");
   std::map<Key, size_t> recorded;
+  size_t index = 0;
   for (const auto& r : doc["findings"]) {
-    if (!r.is_object()) throw InputError(file + ": malformed baseline entry");
-    ++recorded[{r.value("rule", ""), r.value("domain", ""), r.value("path", ""), r.value("message", "")}];
+    std::string entry = file + ": findings[" + std::to_string(index++) + "]";
+    if (!r.is_object()) throw InputError(entry + ": expected an object with rule, domain, path and message");
+    auto text = [&](const char* key) {
+      auto it = r.find(key);
+      if (it == r.end()) return std::string();
+      if (!it->is_string()) throw InputError(entry + "." + key + ": expected a string");
+      return it->get<std::string>();
+    };
+    ++recorded[{text("rule"), text("domain"), text("path"), text("message")}];
   }
   size_t before = findings.size();
   std::erase_if(findings, [&](const Finding& f) {
