@@ -1,5 +1,7 @@
 #include "openapi/spec.h"
 
+#include <algorithm>
+
 #include "core/input_error.h"
 #include "openapi/same_schema.h"
 
@@ -14,15 +16,41 @@ std::string upper(std::string s) {
   return s;
 }
 
+std::string text_member(const Json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// Adds the parameters listed in `holder` (an operation or a path item), but not one that `op`
+// already takes: an operation's own parameter overrides its path item's.
+void add_parameters(const Spec& spec, Operation& op, const Json& holder, const Document& doc) {
+  auto list = holder.find("parameters");
+  if (list == holder.end() || !list->is_array()) return;
+  for (const Json& raw : *list) {
+    Resolver::Target t = spec.resolver->resolve(raw, doc);
+    if (!t.node || !t.node->is_object()) continue;
+    Parameter p{text_member(*t.node, "in"), text_member(*t.node, "name"), t.node, t.doc};
+    if (std::none_of(op.parameters.begin(), op.parameters.end(),
+                     [&](const Parameter& q) { return q.in == p.in && q.name == p.name; }))
+      op.parameters.push_back(std::move(p));
+  }
+}
+
 void collect_operations(Spec& spec, const Json& items, const std::string& prefix) {
   if (!items.is_object()) return;
   for (auto it = items.begin(); it != items.end(); ++it) {
     auto item = spec.resolver->resolve(it.value(), spec.doc());
     if (!item.node->is_object()) continue;
     for (const char* m : kMethods) {
-      auto op = item.node->find(m);
-      if (op == item.node->end() || !op->is_object()) continue;
-      spec.operations.push_back(Operation{upper(m), prefix + it.key(), &*op, item.node, item.doc});
+      auto raw = item.node->find(m);
+      if (raw == item.node->end() || !raw->is_object()) continue;
+      // Multi-file specs keep each operation in its own file: `get: {$ref: operations/get.yml}`.
+      auto op = spec.resolver->resolve(*raw, *item.doc);
+      if (!op.node || !op.node->is_object()) continue;
+      Operation o{upper(m), prefix + it.key(), op.node, item.node, op.doc, item.doc, {}};
+      add_parameters(spec, o, *op.node, *op.doc);
+      add_parameters(spec, o, *item.node, *item.doc);
+      spec.operations.push_back(std::move(o));
     }
   }
 }

@@ -15,12 +15,22 @@ namespace driftcheck::openapi {
 
 class SameSchema;
 
+struct Parameter {
+  std::string in, name;
+  const Json* node = nullptr;  // the parameter object (resolved)
+  const Document* doc = nullptr;
+};
+
 struct Operation {
   std::string method;      // upper case: GET, POST...
   std::string path;        // as written in the document, or "webhook:<name>"
-  const Json* node = nullptr;       // the operation object (resolved)
+  const Json* node = nullptr;       // the operation object (resolved: `get: {$ref: ops/get.yml}` is followed)
   const Json* path_item = nullptr;  // its path item (resolved)
-  const Document* doc = nullptr;
+  const Document* doc = nullptr;    // the document that holds `node`
+  const Document* path_item_doc = nullptr;
+  // What the operation takes: its own parameters, then those of its path item that it does not
+  // override (same `in` and `name`), each resolved.
+  std::vector<Parameter> parameters;
 };
 
 struct Spec {

@@ -128,9 +128,9 @@ void apply_inline_suppressions(const Spec& new_spec, std::vector<Finding>& findi
   std::map<std::string, std::vector<size_t>> by_operation;
   for (const Operation& op : new_spec.operations) {
     auto& scopes = by_operation[operation_label(op.method, op.path)];
-    for (const Json* holder : {op.node, op.path_item})
+    for (auto [holder, doc] : {std::pair{op.node, op.doc}, std::pair{op.path_item, op.path_item_doc}})
       if (holder)
-        if (size_t scope = collector.at(new_spec.location(*holder, *op.doc)); scope != kNoScope) scopes.push_back(scope);
+        if (size_t scope = collector.at(new_spec.location(*holder, *doc)); scope != kNoScope) scopes.push_back(scope);
   }
 
   std::erase_if(findings, [&](const Finding& f) {

@@ -14,11 +14,7 @@ namespace driftcheck::openapi {
 namespace {
 
 // One parameter of an operation, resolved through $refs.
-struct Param {
-  std::string in, name;
-  const Json* node = nullptr;  // the parameter object
-  const Document* doc = nullptr;
-};
+using Param = Parameter;
 
 // Old/new parameter paired by (in, name), path names mapped through the path template.
 struct ParamPair {
@@ -28,17 +24,6 @@ struct ParamPair {
   std::string label;  // operation string (old path spelling)
 };
 
-std::vector<Param> params_of(const Spec& spec, const Operation& op) {
-  std::vector<Param> out;
-  auto list = op.node->find("parameters");
-  if (list == op.node->end() || !list->is_array()) return out;
-  for (const Json& p : *list) {
-    Resolver::Target t = spec.resolver->resolve(p, *op.doc);
-    if (!t.node || !t.node->is_object()) continue;
-    out.push_back({string_member(*t.node, "in"), string_member(*t.node, "name"), t.node, t.doc});
-  }
-  return out;
-}
 
 std::vector<std::string> template_names(const std::string& path) {
   std::vector<std::string> out;
@@ -69,7 +54,8 @@ ParamDiff compute_param_diff(const CheckContext& ctx) {
   ParamDiff d;
   for (const auto& [o, n] : ctx.match.pairs) {
     if (hidden_by_stability(*o, *n)) continue;
-    std::vector<Param> before = params_of(ctx.old_spec, *o), after = params_of(ctx.new_spec, *n);
+    const std::vector<Param>& before = o->parameters;
+    const std::vector<Param>& after = n->parameters;
     std::vector<bool> used(after.size(), false);
     std::string label = operation_label(o->method, o->path);
     for (const Param& b : before) {

@@ -26,7 +26,7 @@ std::set<std::string> matched_old_paths(const OperationMatch& m) {
 // survives, else the `paths` object.
 Location surviving_parent(const CheckContext& ctx, const Operation& removed) {
   for (const auto& [o, n] : ctx.match.pairs)
-    if (o->path == removed.path) return ctx.new_spec.location(*n->path_item, *n->doc);
+    if (o->path == removed.path) return ctx.new_spec.location(*n->path_item, *n->path_item_doc);
   const Json& root = ctx.new_spec.root();
   auto paths = root.find("paths");
   return ctx.new_spec.location(paths != root.end() ? *paths : root, ctx.new_spec.doc());

@@ -203,23 +203,7 @@ const std::vector<PropertyRename>& property_renames(const CheckContext& ctx, con
   return it->second;
 }
 
-struct Param {
-  const Json* node;
-  const Document* doc;
-  std::string in, name;
-};
-
-// The operation-level parameters (resolved), as the parameter checks pair them.
-std::vector<Param> params_of(const Spec& spec, const Operation& op) {
-  std::vector<Param> out;
-  auto list = op.node->find("parameters");
-  if (list == op.node->end() || !list->is_array()) return out;
-  for (const Json& raw : *list) {
-    SchemaSide p = resolve_side(spec, raw, *op.doc);
-    if (p) out.push_back({p.node, p.doc, string_member(*p.node, "in"), string_member(*p.node, "name")});
-  }
-  return out;
-}
+using Param = Parameter;
 
 bool has_param(const std::vector<Param>& list, const Param& p) {
   return std::any_of(list.begin(), list.end(), [&](const Param& q) { return q.in == p.in && q.name == p.name; });
@@ -240,7 +224,8 @@ std::optional<std::string> parameter_shape(const Spec& spec, const Param& p) {
 }
 
 std::vector<ParameterRename> find_parameter_renames(const CheckContext& ctx, const Operation& o, const Operation& n) {
-  std::vector<Param> before = params_of(ctx.old_spec, o), after = params_of(ctx.new_spec, n);
+  const std::vector<Param>& before = o.parameters;
+  const std::vector<Param>& after = n.parameters;
   Candidates<const Param*> c;
   for (const Param& p : before)
     if (!has_param(after, p) && parameter_candidate(p, true)) c.add(parameter_shape(ctx.old_spec, p), &p, true);

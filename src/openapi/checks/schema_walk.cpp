@@ -192,14 +192,9 @@ struct Walker {
 };
 
 // 2.0: the `in: body` parameter of an operation (operation level first, then path level).
-SchemaSide swagger_body(const Spec& spec, const Operation& op) {
-  for (const Json* list : {member(*op.node, "parameters"), op.path_item ? member(*op.path_item, "parameters") : nullptr}) {
-    if (!list || !list->is_array()) continue;
-    for (const Json& p : *list) {
-      SchemaSide s = resolve_side(spec, p, *op.doc);
-      if (s && string_member(*s.node, "in") == "body") return s;
-    }
-  }
+SchemaSide swagger_body(const Operation& op) {
+  for (const Parameter& p : op.parameters)
+    if (p.in == "body") return SchemaSide{p.node, p.doc};
   return {};
 }
 
@@ -323,7 +318,7 @@ std::vector<std::string> body_media_types(const Spec& spec, const Operation& op,
 std::vector<RequestBodyPair> request_body_pairs(const CheckContext& ctx) {
   std::vector<RequestBodyPair> out;
   auto body_of = [](const Spec& spec, const Operation& op) -> SchemaSide {
-    if (spec.major == 2) return swagger_body(spec, op);
+    if (spec.major == 2) return swagger_body(op);
     const Json* b = member(*op.node, "requestBody");
     return b ? resolve_side(spec, *b, *op.doc) : SchemaSide{};
   };
