@@ -262,3 +262,13 @@ TEST_CASE("x-driftcheck-ignore on an outer schema covers changes deep inside inn
   dir.write("new.yaml", changed);
   CHECK(run_driftcheck("old.yaml new.yaml", dir.path).exit_code == 1);
 }
+
+TEST_CASE("a $ref wrapped in an annotating allOf is the same schema in both directions", "[openapi][cli]") {
+  std::filesystem::path dir = test::source_dir / "fixtures" / "openapi" / "ref-wrapped-in-all-of";
+  for (const char* args : {"old.yaml new.yaml", "new.yaml old.yaml"}) {
+    INFO(args);
+    auto run = test::run_driftcheck(std::string(args) + " --min-level info --color never", dir);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == "driftcheck: no breaking changes\n");
+  }
+}

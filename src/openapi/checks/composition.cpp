@@ -27,22 +27,6 @@ std::string subject(const SchemaNode& n) { return node_text(n); }
 
 // ---- allOf / anyOf / oneOf -----------------------------------------------------------------------
 
-// Keywords that describe a schema without constraining the values it accepts.
-bool annotation_keyword(const std::string& key) {
-  static const std::set<std::string> keys{"title",    "description", "example", "examples",  "default",
-                                          "$comment", "externalDocs", "deprecated", "$id", "$anchor", "$schema"};
-  return keys.count(key) > 0 || key.rfind("x-", 0) == 0;
-}
-
-// A member that accepts every value: adding it to or removing it from an allOf changes nothing.
-bool annotation_only(const Spec& spec, const Json& raw, const Document& doc) {
-  SchemaSide s = resolve_side(spec, raw, doc);
-  if (!s) return false;
-  for (auto it = s.node->begin(); it != s.node->end(); ++it)
-    if (!annotation_keyword(it.key())) return false;
-  return true;
-}
-
 struct Composition {
   const char* key;   // allOf
   const char* slug;  // all-of

@@ -103,6 +103,18 @@ struct Walker {
     } catch (const InputError&) {
       return;
     }
+    // A wrapper that only annotates and appears or goes is compared by what it wraps, when that
+    // makes the two sides comparable: `$ref: X` against `allOf: [{$ref: X}, {description: ...}]`
+    // is X against X. An allOf on both sides (`allOf: [X]` to `allOf: [X, Y]`) is compared
+    // member by member.
+    Resolver::Target o_core = through_annotation_wrappers(ctx.old_spec, o);
+    Resolver::Target n_core = through_annotation_wrappers(ctx.new_spec, n);
+    if ((o_core.node != o.node) != (n_core.node != n.node) &&
+        ((!o_core.node->contains("allOf") && !n_core.node->contains("allOf")) ||
+         (ctx.match.same_schema && (*ctx.match.same_schema)(*o_core.node, *o_core.doc, *n_core.node, *n_core.doc)))) {
+      o = o_core;
+      n = n_core;
+    }
     if (!o.node || !n.node || !o.node->is_object() || !n.node->is_object()) return;
     bool old_cycle = !o.ref.empty() && std::find(old_stack.begin(), old_stack.end(), o.node) != old_stack.end();
     bool new_cycle = !n.ref.empty() && std::find(new_stack.begin(), new_stack.end(), n.node) != new_stack.end();
@@ -252,6 +264,52 @@ SchemaSide resolve_side(const Spec& spec, const Json& node, const Document& doc)
   } catch (const InputError&) {
     return {};
   }
+}
+
+bool annotation_keyword(const std::string& key) {
+  static const std::set<std::string> keys{"title",    "description", "example", "examples",  "default",
+                                          "$comment", "externalDocs", "deprecated", "$id", "$anchor", "$schema"};
+  return keys.count(key) > 0 || key.rfind("x-", 0) == 0;
+}
+
+bool annotation_only(const Spec& spec, const Json& raw, const Document& doc) {
+  SchemaSide s = resolve_side(spec, raw, doc);
+  if (!s) return false;
+  for (auto it = s.node->begin(); it != s.node->end(); ++it)
+    if (!annotation_keyword(it.key())) return false;
+  return true;
+}
+
+Resolver::Target through_annotation_wrappers(const Spec& spec, Resolver::Target t) {
+  // Beside the allOf, only what no check reports on: `deprecated` and `default` on the wrapper
+  // are changes of their own, so such a wrapper stays.
+  auto wrapper_keyword = [](const std::string& key, const Json& value) {
+    if (key == "deprecated" || key == "default") return false;
+    return key == "allOf" || annotation_keyword(key) || (key == "nullable" && value.is_boolean() && !value.get<bool>());
+  };
+  for (int hops = 0; hops < 64 && t.node && t.node->is_object(); ++hops) {
+    auto all = t.node->find("allOf");
+    if (all == t.node->end() || !all->is_array()) break;
+    bool only_annotations = true;
+    for (auto it = t.node->begin(); it != t.node->end() && only_annotations; ++it)
+      only_annotations = wrapper_keyword(it.key(), it.value());
+    if (!only_annotations) break;
+    const Json* constraining = nullptr;
+    size_t count = 0;
+    for (const Json& m : *all)
+      if (!annotation_only(spec, m, *t.doc)) constraining = &m, ++count;
+    if (count != 1) break;
+    Resolver::Target inner;
+    try {
+      inner = spec.resolver->resolve(*constraining, *t.doc);
+    } catch (const InputError&) {
+      break;
+    }
+    if (!inner.node || !inner.node->is_object()) break;
+    if (inner.ref.empty()) inner.ref = t.ref;
+    t = inner;
+  }
+  return t;
 }
 
 bool one_of_wrapping(const CheckContext& ctx, const SchemaNode& node) {

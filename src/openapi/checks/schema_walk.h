@@ -72,6 +72,14 @@ bool schema_flag(const Json& schema, const char* key);  // `key: true`
 std::vector<std::string> schema_types(const Json& schema);  // `type` as a list; [] when absent
 bool in_required(const Json& parent, const std::string& name);
 SchemaSide resolve_side(const Spec& spec, const Json& node, const Document& doc);
+// Keywords that describe a schema without constraining the values it accepts.
+bool annotation_keyword(const std::string& key);
+// A schema (possibly a $ref) made only of annotations: it accepts every value.
+bool annotation_only(const Spec& spec, const Json& raw, const Document& doc);
+// `allOf: [{$ref: X}, {description: ...}]`, with nothing but annotations beside the one member
+// that constrains, accepts exactly what X accepts: real specs wrap a $ref so to add a
+// description or an example. Gives X (resolved), or `t` when it is no such wrapper.
+Resolver::Target through_annotation_wrappers(const Spec& spec, Resolver::Target t);
 // §1.11 oneOf wrapping at this node: the old schema has properties and no oneOf; the new one has
 // a oneOf, no properties and no type, and some old property reappears in an alternative.
 bool one_of_wrapping(const CheckContext& ctx, const SchemaNode& node);
