@@ -93,6 +93,7 @@ void request_parameter_max_set_check(const CheckContext&, Reporter&);
 void request_parameter_min_set_check(const CheckContext&, Reporter&);
 void request_parameter_max_length_set_check(const CheckContext&, Reporter&);
 void request_parameter_min_items_set_check(const CheckContext&, Reporter&);
+void request_parameter_max_items_set_check(const CheckContext&, Reporter&);
 void request_header_property_became_enum_check(const CheckContext&, Reporter&);
 void request_parameter_x_extensible_enum_value_removed_check(const CheckContext&, Reporter&);
 
@@ -140,6 +141,7 @@ void response_property_default_value_changed_check(const CheckContext&, Reporter
 // properties.cpp: more bounds, response patterns
 void request_property_max_decreased_check(const CheckContext&, Reporter&);
 void request_property_min_items_increased_check(const CheckContext&, Reporter&);
+void request_property_count_bounds_check(const CheckContext&, Reporter&);
 void request_property_min_length_updated_check(const CheckContext&, Reporter&);
 void request_property_min_set_check(const CheckContext&, Reporter&);
 void response_property_max_increased_check(const CheckContext&, Reporter&);

@@ -653,6 +653,10 @@ void request_parameter_min_items_set_check(const CheckContext& ctx, Reporter& r)
   bound_set(ctx, r, "minItems", "request-parameter-min-items-set", true, "a minimum item count");
 }
 
+void request_parameter_max_items_set_check(const CheckContext& ctx, Reporter& r) {
+  bound_set(ctx, r, "maxItems", "request-parameter-max-items-set", false, "a maximum item count");
+}
+
 void request_header_property_became_enum_check(const CheckContext& ctx, Reporter& r) {
   for_each_schema(ctx, [&](const ParamPair& p, const Json* a, const Document* da, const Json* b, const Document* db) {
     if (p.before.in != "header") return;

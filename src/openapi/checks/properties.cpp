@@ -710,6 +710,48 @@ void request_property_min_items_increased_check(const CheckContext& ctx, Reporte
   });
 }
 
+// How many items an array, or properties an object, may hold: a maximum set or lowered, or a
+// minimum raised (an absent minimum is 0), rejects values clients send today. A read-only
+// property is not sent.
+void request_property_count_bounds_check(const CheckContext& ctx, Reporter& r) {
+  struct Bound {
+    const char* key;
+    const char* slug;
+    bool upper;
+    const char* counted;
+  };
+  static constexpr Bound kBounds[] = {{"maxItems", "max-items", true, "items"},
+                                      {"maxProperties", "max-properties", true, "properties"},
+                                      {"minProperties", "min-properties", false, "properties"}};
+  walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
+    if (!n.root() && schema_flag(*n.new_schema.node, "readOnly")) return;
+    std::string lvl = n.root() ? "request-body-" : "request-property-";
+    for (const Bound& b : kBounds) {
+      const Json *o = number_member(*n.old_schema.node, b.key), *nw = number_member(*n.new_schema.node, b.key);
+      std::string shape = std::string(b.counted) == "items" ? "arrays" : "objects";
+      if (b.upper && nw && !o) {
+        Finding& f = r.report(lvl + b.slug + "-set", n.location(ctx), n.operation,
+                              subject_of(n) + " now has `" + b.key + ": " + number_text(*nw) + "`: " + shape +
+                                  " with more " + b.counted + " that clients send today are rejected");
+        f.hint = "make sure no client sends more, or leave the bound unset";
+      } else if (b.upper && nw && o && nw->get<double>() < o->get<double>()) {
+        Finding& f = r.report(lvl + b.slug + "-decreased", n.location(ctx), n.operation,
+                              subject_of(n) + ": `" + b.key + "` decreased from " + number_text(*o) + " to " +
+                                  number_text(*nw) + ": " + shape + " with more " + b.counted +
+                                  ", valid before, are now rejected");
+        f.hint = "keep the old bound";
+      } else if (!b.upper && count_bound(*n.new_schema.node, b.key) > count_bound(*n.old_schema.node, b.key)) {
+        Finding& f = r.report(lvl + b.slug + "-increased", n.location(ctx), n.operation,
+                              subject_of(n) + ": `" + b.key + "` increased from " +
+                                  number_text(Json(count_bound(*n.old_schema.node, b.key))) + " to " +
+                                  number_text(*nw) + ": " + shape + " with fewer " + b.counted +
+                                  " that clients send today are now rejected");
+        f.hint = "keep the lower bound";
+      }
+    }
+  });
+}
+
 void request_property_min_length_updated_check(const CheckContext& ctx, Reporter& r) {
   walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
     double o = count_bound(*n.old_schema.node, "minLength"), nw = count_bound(*n.new_schema.node, "minLength");
