@@ -39,6 +39,8 @@ std::vector<OpenApiCheck> all_openapi_checks() {
         "api-global-security-scope-removed", "api-security-added", "api-security-removed", "api-security-scope-added",
         "api-security-scope-removed"},
        api_security_updated_check},
+      // Not in oasdiff: an operation that could be called without credentials no longer can.
+      {"APISecurityRequiredAddedCheck", {"api-security-required-added"}, api_security_required_added_check},
       {"APIComponentsSecurityUpdatedCheck",
        {"api-security-component-added", "api-security-component-removed", "api-security-component-type-changed",
         "api-security-component-oauth-url-changed", "api-security-component-oauth-token-url-changed",

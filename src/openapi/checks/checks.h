@@ -68,6 +68,7 @@ bool hidden_by_stability(const Operation& old_op, const Operation& new_op);
 
 // security.cpp
 void api_security_updated_check(const CheckContext&, Reporter&);
+void api_security_required_added_check(const CheckContext&, Reporter&);
 void api_components_security_updated_check(const CheckContext&, Reporter&);
 void webhook_updated_check(const CheckContext&, Reporter&);
 

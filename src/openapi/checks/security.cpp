@@ -134,6 +134,13 @@ std::map<std::string, const Json*> oauth_flows(const Json& scheme) {
   return out;
 }
 
+// "`a` or `b, c`": the alternatives of a list.
+std::string render_list(const std::vector<Alternative>& list) {
+  std::string out;
+  for (const Alternative& a : list) out += (out.empty() ? "`" : " or `") + render(a) + "`";
+  return out;
+}
+
 }  // namespace
 
 void api_security_updated_check(const CheckContext& ctx, Reporter& r) {
@@ -261,6 +268,44 @@ void webhook_updated_check(const CheckContext& ctx, Reporter& r) {
     if (!before->contains(it.key()))
       r.report("webhook-added", ctx.new_spec.location(it.value(), ctx.new_spec.doc()), "",
                "the webhook `" + it.key() + "` was added");
+}
+
+// What an operation requires: its own `security`, else the document's. Callable without
+// credentials when that list is absent or empty, or offers `{}` as an alternative.
+void api_security_required_added_check(const CheckContext& ctx, Reporter& r) {
+  auto effective = [](const Spec& spec, const Operation& op) {
+    const Json* own = member(*op.node, "security");
+    return std::pair{own ? own : member(spec.root(), "security"), own == nullptr};
+  };
+  auto anonymous = [](const Json* list) {
+    std::vector<Alternative> all = alternatives(list);
+    return all.empty() || std::any_of(all.begin(), all.end(), [](const Alternative& a) { return a.empty(); });
+  };
+  std::vector<std::string> by_global;  // operations that now require what the document requires
+  for (const auto& [o, n] : ctx.match.pairs) {
+    auto [before, _] = effective(ctx.old_spec, *o);
+    auto [after, from_global] = effective(ctx.new_spec, *n);
+    if (!anonymous(before) || anonymous(after)) continue;
+    std::string label = operation_label(o->method, o->path);
+    if (from_global) {
+      by_global.push_back(label);
+      continue;
+    }
+    Finding& f = r.report("api-security-required-added", ctx.new_spec.location(*n->node, *n->doc), label,
+                          "`" + label + "` now requires credentials (" + render_list(alternatives(after)) +
+                              "): clients that call it without any are rejected");
+    f.hint = "offer `{}` as an alternative in `security` until every client sends credentials";
+  }
+  if (by_global.empty()) return;
+  size_t count = by_global.size();
+  Finding& f = r.report("api-security-required-added", root_location(ctx.new_spec, "security"), by_global.front(),
+                        std::string(count == 1 ? "took no credentials and now requires them"
+                                               : "these took no credentials and now require them") +
+                            " through the global `security` (" +
+                            render_list(alternatives(member(ctx.new_spec.root(), "security"))) +
+                            "): clients that call without any are rejected");
+  f.hint = "offer `{}` as an alternative in `security` until every client sends credentials";
+  if (count > 1) f.operations = std::move(by_global);
 }
 
 }  // namespace driftcheck::openapi
