@@ -5,6 +5,7 @@
 #include "openapi/checks/checks.h"
 #include "openapi/checks/renames.h"
 #include "openapi/checks/schema_walk.h"
+#include "openapi/checks/subschemas.h"
 
 namespace driftcheck::openapi {
 
@@ -138,10 +139,29 @@ std::string num_text(const Json& v) { return number_text(v); }
 
 // ---- request properties ---------------------------------------------------------------------------
 
+namespace {
+
+// `X` became `oneOf: [X, Y]` with X as it was.
+bool old_schema_kept_as_alternative(const CheckContext& ctx, const SchemaNode& n) {
+  const Json* alternatives = member(*n.new_schema.node, "oneOf");
+  if (!alternatives || !alternatives->is_array()) return false;
+  return std::any_of(alternatives->begin(), alternatives->end(), [&](const Json& alt) {
+    return same_schema(ctx, n.old_schema, resolve_side(ctx.new_spec, alt, *n.new_schema.doc));
+  });
+}
+
+}  // namespace
+
 void request_property_updated_check(const CheckContext& ctx, Reporter& r) {
   walk_schemas(ctx, Direction::request, [&](const SchemaNode& n) {
     bool wrapped = one_of_wrapping(ctx, n);
-    if (wrapped && n.root()) {
+    if (wrapped && n.root() && old_schema_kept_as_alternative(ctx, n)) {
+      Finding& f = r.report("request-body-wrapped-in-one-of-kept", n.location(ctx), n.operation,
+                            "the request body schema in " + where_text(n) +
+                                " became one alternative of a `oneOf`, unchanged: bodies valid before still match "
+                                "it, but one that also matches a new alternative is rejected");
+      f.hint = "make the alternatives exclusive (a discriminator, or required properties no other has)";
+    } else if (wrapped && n.root()) {
       Finding& f = r.report("request-body-wrapped-in-one-of", n.location(ctx), n.operation,
                             "the request body schema in " + where_text(n) +
                                 " was wrapped in a `oneOf`: requests must now match exactly one alternative, "
