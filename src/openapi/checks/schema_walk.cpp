@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "core/input_error.h"
 #include "core/limits.h"
@@ -67,29 +68,33 @@ struct Walker {
   SchemaNode base;  // operation, media type, status, direction
   std::vector<const Json*> old_stack, new_stack;
   size_t visits = 0;
+  size_t inside_shared = 0;  // shared descents under way: an arrival here is part of their range
 
-  // Descends below a shared pair once; a later operation reaching it is recorded as a replay:
-  // it is added to the findings made there (Finding::operations), not given copies. A pair
-  // reached again by the same operation (another path to the same component) adds nothing: the
-  // change is reported once, where it was first reached.
+  // Descends below a shared pair once; a later arrival at it is recorded as a replay: its
+  // operation is added to the findings made there (Finding::operations), not given copies. An
+  // arrival by an operation already told is recorded too when it happens below another shared
+  // pair, which other operations replay later (C reached from A directly, then from A through
+  // D: an operation that reaches D must reach C's findings as well).
   void descend_shared(const SchemaNode& node, size_t depth) {
     ReplayKey key{node.old_schema.node, node.new_schema.node, base.media_type, base.status};
     auto [it, fresh] = memo.try_emplace(key);
     if (!fresh) {
       Replay& r = it->second;
-      if (r.done && r.operations.insert(base.operation).second) {
+      if (r.done && r.end > r.begin && (r.operations.insert(base.operation).second || inside_shared > 0)) {
         WalkRecording::Event e{base, true, r.begin, r.end};
         events->push_back(std::move(e));
       }
       return;
     }
     size_t begin = events->size();
+    ++inside_shared;
     descend(node, depth);
+    --inside_shared;
     Replay& r = memo[key];
+    r.operations.insert(base.operation);
     r.begin = begin;
     r.end = events->size();
     r.done = true;
-    r.operations.insert(base.operation);
   }
 
   // Enters the pair of raw (possibly $ref) schemas.
@@ -464,20 +469,51 @@ void walk_schemas(const CheckContext& ctx, Direction direction, const SchemaVisi
     walk_all(ctx, direction, record, &recording->events);
   }
   std::vector<Finding>& out = *ctx.findings;
+  const std::vector<WalkRecording::Event>& events = recording->events;
   std::vector<size_t> made_before;  // per event: how many findings there were when it was played
-  made_before.reserve(recording->events.size());
-  for (const WalkRecording::Event& e : recording->events) {
+  made_before.reserve(events.size());
+  // The findings below a recorded range: made in it, or below the ranges its replays name.
+  std::map<std::pair<size_t, size_t>, std::vector<size_t>> below;
+  auto findings_below = [&](size_t begin, size_t end) -> const std::vector<size_t>& {
+    auto [it, fresh] = below.try_emplace({begin, end});
+    if (!fresh) return it->second;
+    std::vector<size_t>& all = it->second;
+    size_t stop = end < made_before.size() ? made_before[end] : out.size();
+    for (size_t i = made_before[begin]; i < stop; ++i) all.push_back(i);
+    for (size_t e = begin; e < end; ++e)
+      if (events[e].replay) {
+        auto inner = below.find({events[e].begin, events[e].end});  // played, so known
+        if (inner != below.end()) all.insert(all.end(), inner->second.begin(), inner->second.end());
+      }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all;
+  };
+  std::vector<size_t> touched;  // findings given operations here, deduplicated at the end
+  const size_t first = out.size();
+  for (const WalkRecording::Event& e : events) {
     made_before.push_back(out.size());
     if (!e.replay) {
       visit(e.node);
       continue;
     }
-    size_t end = e.end < made_before.size() ? made_before[e.end] : out.size();
-    for (size_t i = made_before[e.begin]; i < end; ++i) {
+    if (out.size() == first) continue;  // most checks find nothing: no range has findings
+    for (size_t i : findings_below(e.begin, e.end)) {
       Finding& f = out[i];
+      const std::string& op = e.node.operation;
+      if (f.operation == op || (!f.operations.empty() && f.operations.back() == op)) continue;
       if (f.operations.empty()) f.operations.push_back(f.operation);
-      f.operations.push_back(e.node.operation);
+      f.operations.push_back(op);
+      touched.push_back(i);
     }
+  }
+  // A finding reached along several routes by one operation lists it once, where first listed.
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  for (size_t i : touched) {
+    std::vector<std::string>& ops = out[i].operations;
+    std::unordered_set<std::string> seen;
+    std::erase_if(ops, [&](const std::string& op) { return !seen.insert(op).second; });
   }
 }
 
