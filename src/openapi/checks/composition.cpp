@@ -136,6 +136,12 @@ std::string joined(const std::vector<std::string>& v) {
   return out;
 }
 
+}  // namespace
+
+bool list_of_types_changed(const CheckContext& ctx, const SchemaNode& node) { return list_of_types_change(ctx, node).changed; }
+
+namespace {
+
 void composition_check(const CheckContext& ctx, Reporter& r, Direction dir, const Composition& c) {
   bool all_of = std::string(c.key) == "allOf";
   walk_schemas(ctx, dir, [&](const SchemaNode& n) {

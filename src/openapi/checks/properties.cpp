@@ -86,9 +86,8 @@ bool breaking_toward(const std::vector<std::string>& from, const std::string& fr
 
 enum class TypeVerdict { none, changed, compatible, generalized, specialized };
 
-TypeVerdict type_verdict(const Json& old_s, const Json& new_s, Direction dir, bool strong) {
-  std::vector<std::string> ot = schema_types(old_s), nt = schema_types(new_s);
-  std::string of = string_member(old_s, "format"), nf = string_member(new_s, "format");
+TypeVerdict type_verdict(const std::vector<std::string>& ot, const std::string& of, const std::vector<std::string>& nt,
+                         const std::string& nf, Direction dir, bool strong) {
   bool type_changed = !same_set(ot, nt);
   if (!type_changed && of == nf) return TypeVerdict::none;
   // Only "null" added or removed: a nullability change (§1.11), not a type change.
@@ -103,13 +102,52 @@ TypeVerdict type_verdict(const Json& old_s, const Json& new_s, Direction dir, bo
   return concrete_swap && !all_covered(nt, ot) ? TypeVerdict::compatible : TypeVerdict::specialized;
 }
 
-std::string type_text(const Json& s) {
-  std::vector<std::string> t = schema_types(s);
+std::string type_text(const std::vector<std::string>& types, const std::string& format) {
   std::string out;
-  for (const std::string& x : t) out += (out.empty() ? "" : "|") + x;
+  for (const std::string& x : types) out += (out.empty() ? "" : "|") + x;
   if (out.empty()) out = "any";
-  std::string f = string_member(s, "format");
-  return f.empty() ? out : out + "/" + f;
+  return format.empty() ? out : out + "/" + format;
+}
+
+// The types a schema's values can have: its `type`; without one, the union over the members of
+// its anyOf or oneOf (`anyOf: [{type: object}, {enum: [""]}]` is object|string), the types its
+// allOf members share, or the types of its enum values. Empty: any type.
+std::vector<std::string> value_types(const Spec& spec, const SchemaSide& s, int depth = 0) {
+  std::vector<std::string> out = schema_types(*s.node);
+  if (!out.empty() || depth > 8) return out;
+  if (const Json* values = member(*s.node, "enum"); values && values->is_array() && !values->empty()) {
+    for (const Json& v : *values) {
+      std::string t = v.is_string() ? "string" : v.is_boolean() ? "boolean" : v.is_number_integer() ? "integer"
+                      : v.is_number() ? "number" : v.is_null() ? "null" : v.is_object() ? "object" : "array";
+      if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+    }
+    return out;
+  }
+  for (const char* key : {"anyOf", "oneOf"}) {
+    const Json* members = member(*s.node, key);
+    if (!members || !members->is_array() || members->empty()) continue;
+    for (const Json& m : *members) {
+      SchemaSide side = resolve_side(spec, m, *s.doc);
+      std::vector<std::string> types = side ? value_types(spec, side, depth + 1) : std::vector<std::string>{};
+      if (types.empty()) return {};  // a member of any type: the whole is of any type
+      for (std::string& t : types)
+        if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
+    }
+    return out;
+  }
+  // allOf: what every typed member allows (a member without a type constrains none).
+  if (const Json* members = member(*s.node, "allOf"); members && members->is_array()) {
+    bool first = true;
+    for (const Json& m : *members) {
+      SchemaSide side = resolve_side(spec, m, *s.doc);
+      std::vector<std::string> types = side ? value_types(spec, side, depth + 1) : std::vector<std::string>{};
+      if (types.empty()) continue;
+      if (first) out = types;
+      else std::erase_if(out, [&](const std::string& t) { return std::find(types.begin(), types.end(), t) == types.end(); });
+      first = false;
+    }
+  }
+  return out;
 }
 
 // ---- nullability ----------------------------------------------------------------------------------
@@ -241,7 +279,15 @@ void type_check(const CheckContext& ctx, Reporter& r, Direction dir) {
   const char* side = dir == Direction::request ? "request" : "response";
   walk_schemas(ctx, dir, [&](const SchemaNode& n) {
     if (one_of_wrapping(ctx, n)) return;  // §1.11: reported as the wrapping
-    TypeVerdict v = type_verdict(*n.old_schema.node, *n.new_schema.node, dir, n.strongly_typed);
+    if (list_of_types_changed(ctx, n)) return;  // reported as the list of types that changed
+    // Types derived from members only where one side is a composition and the other is not
+    // (`X` to `anyOf: [X, Y]`); between two compositions the members' own checks say what changed.
+    auto composed = [](const Json& s) { return !member(s, "type") && (member(s, "anyOf") || member(s, "oneOf") || member(s, "allOf")); };
+    bool both_composed = composed(*n.old_schema.node) && composed(*n.new_schema.node);
+    std::vector<std::string> ot = both_composed ? schema_types(*n.old_schema.node) : value_types(ctx.old_spec, n.old_schema);
+    std::vector<std::string> nt = both_composed ? schema_types(*n.new_schema.node) : value_types(ctx.new_spec, n.new_schema);
+    std::string of = string_member(*n.old_schema.node, "format"), nf = string_member(*n.new_schema.node, "format");
+    TypeVerdict v = type_verdict(ot, of, nt, nf, dir, n.strongly_typed);
     if (v == TypeVerdict::none) return;
     const char* suffix = v == TypeVerdict::changed       ? "type-changed"
                          : v == TypeVerdict::compatible  ? "type-compatible"
@@ -249,8 +295,7 @@ void type_check(const CheckContext& ctx, Reporter& r, Direction dir) {
                                                          : "type-specialized";
     std::string id = std::string(side) + (n.root() ? "-body-" : "-property-") + suffix;
     std::string subject = node_text(n);
-    std::string msg = subject + " changed type from `" + type_text(*n.old_schema.node) +
-                      "` to `" + type_text(*n.new_schema.node) + "`";
+    std::string msg = subject + " changed type from `" + type_text(ot, of) + "` to `" + type_text(nt, nf) + "`";
     bool breaking = v == TypeVerdict::changed || (dir == Direction::response && v == TypeVerdict::generalized);
     if (breaking)
       msg += dir == Direction::request ? ": values clients send today may no longer be accepted"

@@ -83,5 +83,8 @@ Resolver::Target through_annotation_wrappers(const Spec& spec, Resolver::Target 
 // §1.11 oneOf wrapping at this node: the old schema has properties and no oneOf; the new one has
 // a oneOf, no properties and no type, and some old property reappears in an alternative.
 bool one_of_wrapping(const CheckContext& ctx, const SchemaNode& node);
+// Whether the allowed types changed in the "list of types" idiom (a oneOf/anyOf of bare
+// single-type members on one side): *-list-of-types-* report it, and only they.
+bool list_of_types_changed(const CheckContext& ctx, const SchemaNode& node);
 
 }  // namespace driftcheck::openapi
